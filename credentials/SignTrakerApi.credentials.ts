@@ -1,0 +1,56 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+export class SignTrakerApi implements ICredentialType {
+	name = 'signTrakerApi';
+
+	displayName = 'SignTraker API';
+
+	icon: Icon = { light: 'file:../icons/signTraker.svg', dark: 'file:../icons/signTraker.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-credits/n8n-nodes-credits#signtraker';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'Your SignTraker API key, found in SignTraker under My Profile',
+		},
+		{
+			displayName: 'Subdomain',
+			name: 'subdomain',
+			type: 'string',
+			default: '',
+			placeholder: 'acme',
+			description: 'Your SignTraker tenant: "acme" for https://acme.signtraker.com. Not needed when a base URL is set.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://acme.signtraker.com',
+			description: 'Optional full address of the SignTraker API; when set it is used instead of the subdomain',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=ST-API {{$credentials.apiKey}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ ($credentials.baseUrl ? $credentials.baseUrl.trim() : "https://" + $credentials.subdomain.trim() + ".signtraker.com").replace(/\\/+$/, "") }}',
+			url: '/api/credits/awards',
+			qs: { $top: 1 },
+			headers: { Accept: 'application/json' },
+		},
+	};
+}

@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { forOperation, optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
+import { listRecords, odataFilter, odataOptions } from '../../listing';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				description: 'Only the agent with this email address',
+			},
+			odataFilter,
+		],
+	},
+	optionsCollection(odataOptions),
+];
+
+export const description = forOperation('agent', 'getAll', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const email = typeof filters.email === 'string' ? filters.email.trim() : '';
+	return await listRecords(this, '/api/agents', email ? { email } : {}, itemIndex);
+}

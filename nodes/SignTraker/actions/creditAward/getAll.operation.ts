@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { forOperation, optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
+import { toPositiveInteger } from '../../../shared/validate';
+import { listRecords, odataFilter, odataOptions } from '../../listing';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Awarded To (Agent ID)',
+				name: 'awardedTo',
+				type: 'string',
+				default: '',
+				placeholder: '42',
+				description: 'Only awards granted to the agent with this numeric ID',
+			},
+			odataFilter,
+		],
+	},
+	optionsCollection(odataOptions),
+];
+
+export const description = forOperation('creditAward', 'getAll', properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const query: IDataObject = {};
+	if (filters.awardedTo !== undefined && String(filters.awardedTo).trim() !== '') {
+		query.awardedTo = toPositiveInteger(this, filters.awardedTo, itemIndex, 'Awarded To (Agent ID)');
+	}
+	return await listRecords(this, '/api/credits/awards', query, itemIndex);
+}

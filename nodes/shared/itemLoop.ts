@@ -1,0 +1,48 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+export type ItemResult = IDataObject | IDataObject[];
+
+/** The message a failed item carries when "Continue On Fail" is on. */
+export function errorMessageOf(error: unknown): string {
+	if (error instanceof Error) return error.message;
+	return String(error);
+}
+
+/** Keeps NodeApiError/NodeOperationError as they are; anything else becomes a NodeOperationError for that item. */
+export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+/** The error item that "Continue On Fail" puts in place of a failed input item. */
+export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+	return { json: { error: errorMessageOf(error) }, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * Runs `handler` once per input item: one output item per returned record, each paired with its
+ * input item. A failure stops the node, or with "Continue On Fail" becomes that item's error item.
+ */
+export async function runPerItem(
+	ctx: IExecuteFunctions,
+	handler: (itemIndex: number) => Promise<ItemResult>,
+): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = [];
+	const itemCount = ctx.getInputData().length;
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			const result = await handler(itemIndex);
+			for (const json of Array.isArray(result) ? result : [result]) {
+				output.push({ json, pairedItem: { item: itemIndex } });
+			}
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
+			output.push(errorItem(error, itemIndex));
+		}
+	}
+	return output;
+}

@@ -1,0 +1,45 @@
+export interface Page<T, Cursor> {
+	items: T[];
+	/** Where the next page starts; undefined when this was the last page. */
+	next?: Cursor;
+}
+
+/**
+ * Collects pages until the API has no more or `limit` items are in hand. `fetchPage` is told how
+ * many items are still wanted, so it can ask for exactly that many and never fetch a page too many.
+ */
+export async function collectPages<T, Cursor>(
+	first: Cursor,
+	limit: number | undefined,
+	fetchPage: (cursor: Cursor, wanted: number) => Promise<Page<T, Cursor>>,
+): Promise<T[]> {
+	const collected: T[] = [];
+	let cursor: Cursor | undefined = first;
+	while (cursor !== undefined) {
+		const wanted = limit === undefined ? Number.POSITIVE_INFINITY : limit - collected.length;
+		if (wanted <= 0) break;
+		const page: Page<T, Cursor> = await fetchPage(cursor, wanted);
+		collected.push(...page.items);
+		cursor = page.items.length === 0 ? undefined : page.next;
+	}
+	return limit === undefined ? collected : collected.slice(0, limit);
+}
+
+/**
+ * Offset paging (`$skip`/`$top`, `offset`/`count`): asks for min(wanted, pageSize) items per page and
+ * stops on a short page or once `total` (when the API reports one) is reached.
+ */
+export async function collectOffsetPages<T>(
+	startOffset: number,
+	limit: number | undefined,
+	pageSize: number,
+	fetchPage: (offset: number, count: number) => Promise<{ items: T[]; total?: number }>,
+): Promise<T[]> {
+	return await collectPages<T, number>(startOffset, limit, async (offset, wanted) => {
+		const count = Math.min(pageSize, wanted);
+		const { items, total } = await fetchPage(offset, count);
+		const nextOffset = offset + items.length;
+		const exhausted = items.length < count || (total !== undefined && nextOffset >= total);
+		return { items, next: exhausted ? undefined : nextOffset };
+	});
+}

@@ -1,0 +1,170 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+
+import { TestCredentialsHelper } from './credentialsHelper';
+import { useInMemoryInstanceSettings } from './instanceSettings';
+
+process.env.N8N_LOG_LEVEL ??= 'silent';
+useInMemoryInstanceSettings();
+
+export const PACKAGE = 'n8n-nodes-credits';
+const INPUT_TYPE = 'harness.input';
+
+/** The workflow's first node: passes the test's items on, so pairing and `$('Input')` work as in n8n. */
+const inputNodeType: INodeType = {
+	description: {
+		displayName: 'Input',
+		name: 'input',
+		group: ['input'],
+		version: 1,
+		description: 'Test input',
+		defaults: { name: 'Input' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	},
+	async execute(this: IExecuteFunctions) {
+		return [this.getInputData()];
+	},
+};
+
+export interface RunOptions {
+	/** The node under test: a node class instance. */
+	node: INodeType;
+	parameters: IDataObject;
+	/** Credentials by type name, as plain data. */
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	credentialTypes: ICredentialType[];
+	/** The items the Input node passes on; one empty item by default. */
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+	onError?: INode['onError'];
+	retryOnFail?: { maxTries: number; waitBetweenTries: number };
+}
+
+export interface RunResult {
+	run: IRun;
+	/** The node's outputs as the engine recorded them (output 0, and output 1 with `continueErrorOutput`). */
+	outputs: INodeExecutionData[][];
+	/** Output 0, for short assertions. */
+	items: INodeExecutionData[];
+	/** What the node's `execute()` returned, before the engine added pairedItem where it was missing. */
+	rawOutputs: INodeExecutionData[][][];
+	/** The error that stopped the workflow, if any. */
+	error: (Error & IDataObject) | undefined;
+	/** The error the engine stored on the node's task (also set when "Continue On Fail" passed the items on). */
+	nodeError: (Error & IDataObject) | undefined;
+}
+
+class NodeTypes implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType>) {}
+	getByName(type: string): INodeType {
+		return this.types[type];
+	}
+	getByNameAndVersion(type: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.types[type], version) as INodeType;
+	}
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
+
+/** Records every execute() return value of the wrapped node type. */
+function recording(nodeType: INodeType, sink: INodeExecutionData[][][]): INodeType {
+	const wrapped = Object.create(nodeType) as INodeType;
+	wrapped.execute = async function (this: IExecuteFunctions) {
+		const result = (await nodeType.execute!.call(this)) as INodeExecutionData[][];
+		sink.push(result.map((output) => output.map((item) => ({ ...item }))));
+		return result;
+	};
+	return wrapped;
+}
+
+/** Runs Input → Node through n8n-core's real WorkflowExecute, with nock answering the HTTP. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const rawOutputs: INodeExecutionData[][][] = [];
+	const nodeTypeName = `${PACKAGE}.${options.node.description.name}`;
+	const nodeTypes = new NodeTypes({
+		[INPUT_TYPE]: inputNodeType,
+		[nodeTypeName]: recording(options.node, rawOutputs),
+	});
+	const credentialsOfNode = Object.fromEntries(
+		(options.node.description.credentials ?? []).map((credential) => [credential.name, { id: `${credential.name}-id`, name: credential.name }]),
+	);
+	const inputNode: INode = { id: 'input', name: 'Input', type: INPUT_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+	const nodeUnderTest: INode = {
+		id: 'node',
+		name: 'Node',
+		type: nodeTypeName,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: options.parameters as INode['parameters'],
+		credentials: credentialsOfNode,
+		continueOnFail: options.continueOnFail,
+		onError: options.onError,
+		...(options.retryOnFail ? { retryOnFail: true, maxTries: options.retryOnFail.maxTries, waitBetweenTries: options.retryOnFail.waitBetweenTries } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'Test',
+		nodes: [inputNode, nodeUnderTest],
+		connections: { Input: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+
+	const credentialTypes = Object.fromEntries(options.credentialTypes.map((type) => [type.name, type]));
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test-workflow',
+		name: 'Test',
+		active: false,
+		isArchived: false,
+		nodes: workflow.nodes ? Object.values(workflow.nodes) : [],
+		connections: workflow.connectionsBySourceNode,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	} as never);
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(credentialTypes, options.credentials),
+		hooks,
+		executionId: 'test-execution',
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const items = (options.items ?? [{}]).map((json) => ({ json }));
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node: inputNode, data: { main: [items] }, source: null }] },
+	});
+	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const task = run.data.resultData.runData.Node?.[0];
+	const outputs = (task?.data?.main ?? []).map((output) => output ?? []);
+	return {
+		run,
+		outputs,
+		items: outputs[0] ?? [],
+		rawOutputs,
+		error: run.data.resultData.error as RunResult['error'],
+		nodeError: task?.error as RunResult['nodeError'],
+	};
+}
