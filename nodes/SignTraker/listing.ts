@@ -23,7 +23,7 @@ export const odataOptions: INodeProperties[] = [
 		name: 'select',
 		type: 'string',
 		default: '',
-		placeholder: 'Id,Name',
+		placeholder: 'Name,TotalAmount',
 		description: 'OData $select: the fields to return, separated by commas',
 	},
 	{

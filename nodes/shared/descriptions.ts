@@ -31,8 +31,6 @@ export function forOperation(resource: string, operation: string, properties: IN
 	return updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, properties);
 }
 
-export const DEFAULT_LIMIT = 50;
-
 export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
 	return [
 		{
@@ -48,7 +46,7 @@ export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
 			type: 'number',
 			displayOptions: { show: { returnAll: [false] } },
 			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
-			default: DEFAULT_LIMIT,
+			default: 50,
 			description: 'Max number of results to return',
 		},
 	];

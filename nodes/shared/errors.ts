@@ -72,10 +72,13 @@ export function buildApiError(node: INode, failure: ApiFailure): NodeApiError {
 	const description = redactSecrets(failure.description, failure.secrets);
 	const plain: JsonObject = { message, description };
 	if (failure.httpCode !== undefined) plain.httpCode = String(failure.httpCode);
-	return new NodeApiError(node, plain, {
+	const error = new NodeApiError(node, plain, {
 		message,
 		description,
 		httpCode: failure.httpCode === undefined ? undefined : String(failure.httpCode),
 		itemIndex: failure.itemIndex,
 	});
+	// NodeApiError swaps messages that mention a network code (ECONNREFUSED, …) for a generic text; keep ours.
+	error.message = message;
+	return error;
 }

@@ -76,7 +76,7 @@ export const requestOptionProperties: INodeProperties[] = [
 		name: 'maxRetries',
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 10 },
-		default: DEFAULT_RETRY.maxRetries,
+		default: 3,
 		description:
 			'How often a request that hit a rate limit (429), a 502/503/504 or a network error is sent again. Writes are only repeated when the service deduplicates them.',
 	},
@@ -166,7 +166,7 @@ export async function apiRequest<T = unknown>(
 			response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, provider.credentialType, { ...options });
 		} catch (error) {
 			const failure = networkFailureOf(error);
-			if (failure.cancelled) throw error;
+			if (failure.cancelled) throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled', { itemIndex });
 			if (canRetry && (failure.timedOut || isTransientNetworkCode(failure.code))) {
 				await sleep(backoffDelay(attempt, settings.retry));
 				continue;

@@ -68,8 +68,8 @@ export function createSignTraker({ apiKey }) {
 		if (modelState) return invalid('The request is invalid.', modelState);
 		const agent = agents.find((candidate) => candidate.Id === body.AwardedTo.Id);
 		const award = {
-			...body,
 			Id: nextAwardId++,
+			...body,
 			AwardedBy: SELF,
 			AwardedDate: nowIso(),
 			AwardedTo: { Id: agent.Id, Name: agentName(agent) },

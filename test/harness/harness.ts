@@ -168,3 +168,10 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		nodeError: task?.error as RunResult['nodeError'],
 	};
 }
+
+/** Resolves an expression from a credential type (e.g. its `test.request.baseURL`) the way n8n does. */
+export function resolveCredentialExpression(expression: string, credentials: ICredentialDataDecryptedObject): unknown {
+	const node: INode = { id: 'input', name: 'Input', type: INPUT_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ [INPUT_TYPE]: inputNodeType }) });
+	return workflow.expression.getSimpleParameterValue(node, expression, 'internal', { $credentials: credentials } as never, undefined, '');
+}

@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+
+import { recordOrSuccess } from '../../results';
+import type { SpreedlyRequest } from '../../transport';
+import { spreedlyRequest } from '../../transport';
+
+/** `/subscribers/<id>.xml`, or `/subscribers/<id>/<action>.xml`, with the customer ID URL-encoded. */
+export function subscriberPath(customerId: string, action?: string): string {
+	const id = encodeURIComponent(customerId);
+	return action ? `/subscribers/${id}/${action}.xml` : `/subscribers/${id}.xml`;
+}
+
+export function notFoundMessage(customerId: string): string {
+	return `There is no Spreedly subscriber with customer ID "${customerId}"`;
+}
+
+export interface SubscriberCall {
+	method: IHttpRequestMethods;
+	/** The sub-resource, e.g. `allow_free_trial`; none for the subscriber itself. */
+	action?: string;
+	xml?: SpreedlyRequest['xml'];
+}
+
+/** Sends one call about one subscriber; outputs the subscriber the API answers with, or `{ success, customerId }`. */
+export async function callForSubscriber(ctx: IExecuteFunctions, itemIndex: number, customerId: string, call: SubscriberCall): Promise<IDataObject> {
+	const body = await spreedlyRequest(
+		ctx,
+		{ method: call.method, path: subscriberPath(customerId, call.action), xml: call.xml, notFoundMessage: notFoundMessage(customerId) },
+		itemIndex,
+	);
+	return recordOrSuccess(body, { customerId });
+}

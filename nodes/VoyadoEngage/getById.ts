@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { forOperation, optionsCollection } from '../shared/descriptions';
+import type { Operation } from '../shared/router';
+import { requirePositiveInteger } from '../shared/validate';
+import { numericIdProperty } from './parameters';
+import { voyadoRequest } from './transport';
+
+interface GetByIdSpec {
+	resource: string;
+	/** The parameter, e.g. `accountId`, and its label. */
+	idName: string;
+	idLabel: string;
+	idDescription: string;
+	/** The collection path; the ID is appended. */
+	path: string;
+	/** "point account", for the not-found message. */
+	what: string;
+}
+
+/** A `get` operation: GET <path>/<numeric id>, the record as it comes. */
+export function getByIdOperation(spec: GetByIdSpec): Operation {
+	return {
+		description: forOperation(spec.resource, 'get', [numericIdProperty(spec.idLabel, spec.idName, spec.idDescription), optionsCollection()]),
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+			const id = requirePositiveInteger(this, spec.idName, itemIndex, spec.idLabel);
+			const record = await voyadoRequest<IDataObject>(
+				this,
+				{ method: 'GET', path: `${spec.path}/${id}`, notFoundMessage: `No Voyado Engage ${spec.what} with ID ${id} was found` },
+				itemIndex,
+			);
+			return record ?? {};
+		},
+	};
+}

@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { collectPages } from '../shared/paging';
+import { readLimit } from '../shared/validate';
+import { voyadoRequest } from './transport';
+
+/** Engage's own default `count`. */
+export const PAGE_SIZE = 100;
+
+interface ListPage {
+	items: IDataObject[];
+	total?: number;
+}
+
+/** Accepts both list shapes Engage uses: `{items, totalCount, ...}` and a plain array (definitions). */
+function readListPage(ctx: IExecuteFunctions, body: unknown, path: string, itemIndex: number): ListPage {
+	if (body === undefined || body === null) return { items: [] };
+	if (Array.isArray(body)) return { items: body as IDataObject[] };
+	const record = body as IDataObject;
+	if (typeof body === 'object' && Array.isArray(record.items)) {
+		const total = Number(record.totalCount);
+		return { items: record.items as IDataObject[], total: Number.isFinite(total) ? total : undefined };
+	}
+	const message = 'Voyado Engage sent a list response that is neither a JSON array nor {items, totalCount}';
+	throw new NodeApiError(ctx.getNode(), { message }, { message, description: `Unexpected answer from ${path}`, itemIndex });
+}
+
+/**
+ * Lists an Engage collection with `offset`/`count`. With a `totalCount` the listing runs until it is
+ * reached (a page shorter than asked for does not end it, in case Engage caps `count`); a plain
+ * array ends on a short page.
+ */
+export async function listRecords(ctx: IExecuteFunctions, path: string, query: IDataObject, itemIndex: number): Promise<IDataObject[]> {
+	const limit = readLimit(ctx, itemIndex);
+	return await collectPages<IDataObject, number>(0, limit, async (offset, wanted) => {
+		const count = Math.min(PAGE_SIZE, wanted);
+		const body = await voyadoRequest<unknown>(ctx, { method: 'GET', path, qs: { ...query, offset, count } }, itemIndex);
+		const { items, total } = readListPage(ctx, body, path, itemIndex);
+		const nextOffset = offset + items.length;
+		const more = total === undefined ? items.length === count : nextOffset < total;
+		return { items, next: more ? nextOffset : undefined };
+	});
+}

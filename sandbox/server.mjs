@@ -1,0 +1,169 @@
+// A local stand-in for the four providers, one port with a prefix each:
+//   http://127.0.0.1:<port>/signtraker | /voyado | /waldur | /spreedly
+// plus `GET /__requests` (what was received, secrets redacted) and `POST /__reset` (fresh seed data, no requests).
+// Usage: node sandbox/server.mjs [--port 5680]
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { json } from './lib/http.mjs';
+import { SANDBOX_KEYS } from './keys.mjs';
+import { createSignTraker } from './providers/signtraker.mjs';
+import { createSpreedly } from './providers/spreedly.mjs';
+import { createVoyado } from './providers/voyado.mjs';
+import { createWaldur } from './providers/waldur.mjs';
+
+export const PROVIDERS = ['signtraker', 'voyado', 'waldur', 'spreedly'];
+const SECRET_HEADERS = new Set(['authorization', 'apikey', 'cookie', 'x-auth-token']);
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+function createProviders(keys) {
+	return {
+		signtraker: createSignTraker({ apiKey: keys.signTrakerApiKey }),
+		voyado: createVoyado({ apiKey: keys.voyadoApiKey }),
+		waldur: createWaldur({ token: keys.waldurToken }),
+		spreedly: createSpreedly({ apiToken: keys.spreedlyApiToken, siteName: keys.spreedlySiteName }),
+	};
+}
+
+function redactedHeaders(headers) {
+	return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, SECRET_HEADERS.has(name) ? '[redacted]' : value]));
+}
+
+function queryObject(query) {
+	const result = {};
+	for (const [key, value] of query) {
+		if (key === 'x-auth-token') result[key] = '[redacted]';
+		else if (key in result) result[key] = [].concat(result[key], value);
+		else result[key] = value;
+	}
+	return result;
+}
+
+function readBody(incoming) {
+	return new Promise((resolve, reject) => {
+		let size = 0;
+		const chunks = [];
+		incoming.on('data', (chunk) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) reject(new Error('Request body too large'));
+			else chunks.push(chunk);
+		});
+		incoming.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		incoming.on('error', reject);
+	});
+}
+
+function parsedOrRaw(body) {
+	if (!body) return null;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
+/**
+ * Starts the sandbox on 127.0.0.1.
+ * @param {{port?: number, keys?: typeof SANDBOX_KEYS, log?: (line: string) => void}} [options]
+ */
+export async function startSandbox({ port = 0, keys = SANDBOX_KEYS, log = () => {} } = {}) {
+	let providers = createProviders(keys);
+	/** Stored responses by provider and `Idempotency-Key`: a replayed request is answered, not applied again. */
+	let idempotent = new Map();
+	let requests = [];
+
+	const reset = () => {
+		providers = createProviders(keys);
+		idempotent = new Map();
+		requests = [];
+	};
+
+	function dispatch(provider, request) {
+		const key = request.headers['idempotency-key'];
+		const replayKey = key && request.method !== 'GET' ? `${provider} ${key}` : undefined;
+		if (replayKey && idempotent.has(replayKey)) return { ...idempotent.get(replayKey), replayed: true };
+		const response = providers[provider](request);
+		if (replayKey && response.status < 500) idempotent.set(replayKey, response);
+		return response;
+	}
+
+	async function handle(incoming, outgoing) {
+		const url = new URL(incoming.url, 'http://sandbox');
+		const origin = `http://${incoming.headers.host ?? `127.0.0.1:${server.address().port}`}`;
+		if (url.pathname === '/__requests' && incoming.method === 'GET') {
+			const provider = url.searchParams.get('provider');
+			return send(outgoing, json(200, provider ? requests.filter((entry) => entry.provider === provider) : requests));
+		}
+		if (url.pathname === '/__reset' && incoming.method === 'POST') {
+			reset();
+			return send(outgoing, json(200, { reset: true }));
+		}
+		const [, provider, ...rest] = url.pathname.split('/');
+		if (!PROVIDERS.includes(provider)) {
+			return send(outgoing, json(404, { providers: Object.fromEntries(PROVIDERS.map((name) => [name, `${origin}/${name}`])) }));
+		}
+		const body = await readBody(incoming);
+		const request = {
+			method: incoming.method,
+			path: `/${rest.join('/')}`,
+			query: url.searchParams,
+			headers: incoming.headers,
+			body,
+			baseUrl: `${origin}/${provider}`,
+		};
+		const response = dispatch(provider, request);
+		requests.push({
+			provider,
+			method: request.method,
+			path: request.path,
+			query: queryObject(url.searchParams),
+			headers: redactedHeaders(incoming.headers),
+			body: parsedOrRaw(body),
+			status: response.status,
+			replayed: Boolean(response.replayed),
+		});
+		log(`${request.method} /${provider}${request.path}${url.search} → ${response.status}`);
+		return send(outgoing, response);
+	}
+
+	function send(outgoing, { status, headers = {}, body = '' }) {
+		outgoing.writeHead(status, headers);
+		outgoing.end(body);
+	}
+
+	const server = http.createServer((incoming, outgoing) => {
+		handle(incoming, outgoing).catch((error) => {
+			log(`sandbox error: ${error.stack}`);
+			if (!outgoing.headersSent) send(outgoing, json(500, { message: `Sandbox error: ${error.message}` }));
+		});
+	});
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', resolve);
+	});
+	const actualPort = server.address().port;
+	const url = `http://127.0.0.1:${actualPort}`;
+	return {
+		url,
+		port: actualPort,
+		baseUrls: Object.fromEntries(PROVIDERS.map((name) => [name, `${url}/${name}`])),
+		requests: () => requests,
+		reset,
+		close: () =>
+			new Promise((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			}),
+	};
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const portFlag = process.argv.indexOf('--port');
+	const port = portFlag > 0 ? Number(process.argv[portFlag + 1]) : Number(process.env.SANDBOX_PORT ?? 5680);
+	const sandbox = await startSandbox({ port, log: (line) => console.log(line) });
+	console.log(`Sandbox of the four APIs on ${sandbox.url}`);
+	for (const [name, baseUrl] of Object.entries(sandbox.baseUrls)) console.log(`  ${name.padEnd(10)} ${baseUrl}`);
+	console.log(`  recorded requests: ${sandbox.url}/__requests   reset: POST ${sandbox.url}/__reset`);
+	const stop = () => sandbox.close().then(() => process.exit(0));
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}

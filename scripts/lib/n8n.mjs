@@ -1,0 +1,99 @@
+// Driving the cached n8n: its environment, its CLI, and installing this package the way n8n installs community packages.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { npmEnv, run } from './run.mjs';
+
+export const PACKAGE_NAME = 'n8n-nodes-credits';
+
+/** A port nobody listens on right now (for n8n's task-runner broker, so concurrent n8n instances don't collide). */
+export function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * The environment for one n8n instance. Anything that would reach the internet is switched off.
+ * @param {{userFolder: string, brokerPort: number, port?: number, extra?: Record<string, string>}} options
+ */
+export function n8nEnv({ userFolder, brokerPort, port = 5678, extra = {} }) {
+	return {
+		...process.env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		DB_TYPE: 'sqlite',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+		...extra,
+	};
+}
+
+/**
+ * Runs one n8n CLI command with the runtime's own Node 24.
+ * @param {{nodeBin: string, n8nBin: string}} runtime
+ * @param {string[]} args
+ * @param {{env: NodeJS.ProcessEnv, capture?: boolean}} options
+ */
+export function n8nCli(runtime, args, { env, capture = true }) {
+	return run(runtime.nodeBin, [runtime.n8nBin, ...args], { env, capture });
+}
+
+/**
+ * Installs a packed tarball of this package into `<userFolder>/.n8n/nodes`, as n8n's CommunityPackagesService does:
+ * unpack into `node_modules/<name>`, drop dev/peer/optional dependencies, `npm install` the runtime ones, record it.
+ */
+export async function installCommunityPackage(userFolder, tarball) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const packageDir = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+	await rm(packageDir, { recursive: true, force: true });
+	await mkdir(packageDir, { recursive: true });
+	await run('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
+
+	const manifestPath = path.join(packageDir, 'package.json');
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(await readFile(manifestPath, 'utf8'));
+	await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
+	await run(
+		'npm',
+		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+		{ cwd: packageDir, env: npmEnv(), capture: true },
+	);
+
+	const nodesManifestPath = path.join(nodesDir, 'package.json');
+	const nodesManifest = await readFile(nodesManifestPath, 'utf8').then(JSON.parse, () => ({ name: 'installed-nodes', private: true }));
+	nodesManifest.dependencies = { ...nodesManifest.dependencies, [PACKAGE_NAME]: manifest.version };
+	await writeFile(nodesManifestPath, JSON.stringify(nodesManifest, null, 2));
+	return manifest;
+}
+
+/** `npm run build`, then `npm pack` into `destination`; returns the tarball's path. */
+export async function buildAndPack(projectDir, destination) {
+	await run('npm', ['run', 'build'], { cwd: projectDir, env: npmEnv(), capture: true });
+	await mkdir(destination, { recursive: true });
+	const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', destination], {
+		cwd: projectDir,
+		env: npmEnv({ npm_config_loglevel: 'error' }),
+		capture: true,
+	});
+	const [{ filename }] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+	return path.join(destination, path.basename(filename));
+}
+
+/** Imports credentials (a JSON array) and every workflow file of `workflowsDir` into the instance. */
+export async function importCredentialsAndWorkflows(runtime, env, credentialsFile, workflowsDir) {
+	await n8nCli(runtime, ['import:credentials', `--input=${credentialsFile}`], { env });
+	await n8nCli(runtime, ['import:workflow', '--separate', `--input=${workflowsDir}`], { env });
+}

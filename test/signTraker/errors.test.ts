@@ -1,0 +1,190 @@
+import nock from 'nock';
+import * as workflow from 'n8n-workflow';
+
+import { API_KEY, BASE, runSignTraker } from './helpers';
+
+const getAgent = { resource: 'agent', operation: 'get', agentId: '42' };
+let sleep: jest.SpyInstance;
+
+beforeEach(() => {
+	sleep = jest.spyOn(workflow, 'sleep').mockResolvedValue(undefined);
+});
+
+afterEach(() => {
+	sleep.mockRestore();
+});
+
+describe('SignTraker errors', () => {
+	it('shows the message of a 400 {"Message": ...} body', async () => {
+		nock(BASE).get('/api/credits/awards').query(true).reply(400, { Message: 'The query specified in the URI is not valid.' });
+		const { error } = await runSignTraker({ resource: 'creditAward', operation: 'getAll', filters: { filter: '(' } });
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toBe('The query specified in the URI is not valid.');
+		expect(error?.httpCode).toBe('400');
+	});
+
+	it.each([401, 403])('says to check the API key on %i', async (status) => {
+		nock(BASE).get('/api/agents/42').reply(status, '');
+		const { error } = await runSignTraker(getAgent);
+		expect(error?.message).toBe(`SignTraker answered with HTTP ${status}`);
+		expect(error?.description).toMatch(/credential/);
+		expect(error?.httpCode).toBe(String(status));
+		expect(sleep).not.toHaveBeenCalled();
+	});
+
+	it('waits as long as Retry-After says on 429, then succeeds', async () => {
+		const scope = nock(BASE)
+			.get('/api/agents/42')
+			.reply(429, '', { 'Retry-After': '2' })
+			.get('/api/agents/42')
+			.reply(200, { Id: 42 });
+		const { items } = await runSignTraker(getAgent);
+		expect(scope.isDone()).toBe(true);
+		expect(sleep).toHaveBeenCalledWith(2000);
+		expect(items[0].json).toEqual({ Id: 42 });
+	});
+
+	it('gives up on a lasting 429 after the configured retries and says so', async () => {
+		const scope = nock(BASE).get('/api/agents/42').times(3).reply(429, { Message: 'Slow down' }, { 'Retry-After': '1' });
+		const { error } = await runSignTraker({ ...getAgent, options: { maxRetries: 2 } });
+		expect(scope.isDone()).toBe(true);
+		expect(error?.message).toBe('Slow down');
+		expect(error?.httpCode).toBe('429');
+		expect(error?.description).toContain('Gave up after 3 attempts');
+		expect(sleep).toHaveBeenCalledTimes(2);
+	});
+
+	it('does not sleep for a Retry-After longer than it is willing to wait', async () => {
+		nock(BASE).get('/api/agents/42').once().reply(429, '', { 'Retry-After': '3600' });
+		const { error } = await runSignTraker(getAgent);
+		expect(error?.description).toContain('asked to wait 3600 s');
+		expect(sleep).not.toHaveBeenCalled();
+	});
+
+	it('retries 502/503/504 with growing backoff and fails with the last answer', async () => {
+		const scope = nock(BASE)
+			.get('/api/agents/42')
+			.reply(502, '')
+			.get('/api/agents/42')
+			.reply(503, '')
+			.get('/api/agents/42')
+			.reply(504, '')
+			.get('/api/agents/42')
+			.reply(503, { Message: 'Maintenance' });
+		const { error } = await runSignTraker(getAgent);
+		expect(scope.isDone()).toBe(true);
+		expect(error?.message).toBe('Maintenance');
+		expect(error?.httpCode).toBe('503');
+		const delays = sleep.mock.calls.map(([ms]) => ms as number);
+		expect(delays).toHaveLength(3);
+		expect(delays[0]).toBeGreaterThanOrEqual(250);
+		expect(delays[0]).toBeLessThanOrEqual(500);
+		expect(delays[2]).toBeGreaterThanOrEqual(1000);
+		expect(delays[2]).toBeLessThanOrEqual(2000);
+	});
+
+	it('does not retry a 500', async () => {
+		const scope = nock(BASE).get('/api/agents/42').once().reply(500, { Message: 'boom' });
+		const { error } = await runSignTraker(getAgent);
+		expect(scope.isDone()).toBe(true);
+		expect(error?.message).toBe('boom');
+		expect(error?.description).toContain('internal problem');
+		expect(sleep).not.toHaveBeenCalled();
+	});
+
+	it('times out, retries a read, then says how long it waited', async () => {
+		const scope = nock(BASE).get('/api/agents/42').times(2).delay(500).reply(200, { Id: 42 });
+		const { error } = await runSignTraker({ ...getAgent, options: { timeout: 50, maxRetries: 1 } });
+		expect(scope.isDone()).toBe(true);
+		expect(error?.message).toBe('SignTraker did not answer within 50 ms');
+		expect(error?.description).toContain('sent 2 times');
+	});
+
+	it('does not repeat a create that timed out', async () => {
+		const scope = nock(BASE).post('/api/credits/awards').once().delay(500).reply(200, { Id: 1 });
+		const { error } = await runSignTraker({
+			resource: 'creditAward',
+			operation: 'create',
+			name: 'Spring',
+			awardedTo: '42',
+			totalAmount: 1,
+			options: { timeout: 50 },
+		});
+		expect(scope.isDone()).toBe(true);
+		expect(error?.message).toBe('SignTraker did not answer within 50 ms');
+		expect(error?.description).toContain('nothing is done twice');
+	});
+
+	it('reports a refused connection after retrying it', async () => {
+		// A real connection to a closed port on this machine: nothing listens on port 9.
+		const { error } = await runSignTraker(getAgent, {
+			credentials: { signTrakerApi: { apiKey: API_KEY, baseUrl: 'http://127.0.0.1:9' } },
+		});
+		expect(error?.message).toMatch(/^Could not reach SignTraker: .*ECONNREFUSED/);
+		expect(error?.description).toContain('sent 4 times');
+		expect(sleep).toHaveBeenCalledTimes(3);
+	});
+
+	it('reports a success response that is not JSON', async () => {
+		nock(BASE).get('/api/agents/42').reply(200, '<html>Login</html>', { 'Content-Type': 'text/html' });
+		const { error } = await runSignTraker(getAgent);
+		expect(error?.message).toBe('SignTraker sent a response that could not be read');
+		expect(error?.description).toContain('<html>Login</html>');
+	});
+
+	it('uses a plain-text error body as the message', async () => {
+		nock(BASE).get('/api/agents/42').reply(400, 'Bad agent', { 'Content-Type': 'text/plain' });
+		const { error } = await runSignTraker(getAgent);
+		expect(error?.message).toBe('Bad agent');
+	});
+
+	it('never shows the API key, even when the API echoes it', async () => {
+		nock(BASE).get('/api/agents/42').reply(401, { Message: `Key ${API_KEY} is not valid` });
+		const { error, run } = await runSignTraker(getAgent);
+		expect(error?.message).toBe('Key [redacted] is not valid');
+		expect(JSON.stringify(run)).not.toContain(API_KEY);
+	});
+
+	it('with Continue On Fail outputs an error item for the failed item and goes on', async () => {
+		nock(BASE).get('/api/agents/1').reply(200, { Id: 1 }).get('/api/agents/2').reply(404, '').get('/api/agents/3').reply(200, { Id: 3 });
+		const { items, rawOutputs, run } = await runSignTraker(
+			{ resource: 'agent', operation: 'get', agentId: '={{ $json.id }}' },
+			{ items: [{ id: 1 }, { id: 2 }, { id: 3 }], continueOnFail: true },
+		);
+		expect(run.status).toBe('success');
+		expect(items.map((item) => item.json)).toEqual([{ Id: 1 }, { error: 'No SignTraker agent with ID 2 was found' }, { Id: 3 }]);
+		expect(rawOutputs[0][0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+
+	it('with Continue On Fail turns bad input into an error item too', async () => {
+		nock(BASE).get('/api/agents/1').reply(200, { Id: 1 });
+		const { items } = await runSignTraker(
+			{ resource: 'agent', operation: 'get', agentId: '={{ $json.id }}' },
+			{ items: [{ id: 'x' }, { id: 1 }], continueOnFail: true },
+		);
+		expect(items.map((item) => item.json)).toEqual([
+			{ error: 'The parameter "Agent ID" must be a whole number of 1 or more, got "x" (item 0)' },
+			{ Id: 1 },
+		]);
+	});
+
+	it('routes failed items to the error output with "continueErrorOutput"', async () => {
+		nock(BASE).get('/api/agents/1').reply(200, { Id: 1 }).get('/api/agents/2').reply(403, { Message: 'Not yours' });
+		const { outputs } = await runSignTraker(
+			{ resource: 'agent', operation: 'get', agentId: '={{ $json.id }}' },
+			{ items: [{ id: 1 }, { id: 2 }], onError: 'continueErrorOutput' },
+		);
+		expect(outputs[0].map((item) => item.json)).toEqual([{ Id: 1 }]);
+		expect(outputs[1].map((item) => item.json)).toEqual([{ id: 2, error: 'Not yours' }]);
+		expect(outputs[1][0].pairedItem).toEqual({ item: 1 });
+	});
+
+	it('names the failing item when the node stops', async () => {
+		nock(BASE).get('/api/agents/1').reply(200, { Id: 1 }).get('/api/agents/2').reply(404, '');
+		const { error } = await runSignTraker(
+			{ resource: 'agent', operation: 'get', agentId: '={{ $json.id }}' },
+			{ items: [{ id: 1 }, { id: 2 }] },
+		);
+		expect((error as unknown as workflow.NodeApiError).context.itemIndex).toBe(1);
+	});
+});
