@@ -67,3 +67,22 @@ export function optionsCollection(extra: INodeProperties[] = []): INodePropertie
 		options: [...extra, ...requestOptionProperties].sort(byDisplayName),
 	};
 }
+
+function collection(displayName: string, name: string, placeholder: string, options: INodeProperties[]): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+}
+
+/** The optional list filters of a Get Many operation. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Filters', 'filters', 'Add Filter', options);
+}
+
+/** The optional inputs of a create operation. */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Additional Fields', 'additionalFields', 'Add Field', options);
+}
+
+/** The fields an update operation may change. */
+export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Update Fields', 'updateFields', 'Add Field', options);
+}

@@ -1,28 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation, optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
+import { filtersCollection, forOperation, optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
 import { listRecords, odataFilter, odataOptions } from '../../listing';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-				description: 'Only the agent with this email address',
-			},
-			odataFilter,
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: 'Only the agent with this email address',
+		},
+		odataFilter,
+	]),
 	optionsCollection(odataOptions),
 ];
 

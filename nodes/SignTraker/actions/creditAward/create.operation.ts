@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation, optionsCollection } from '../../../shared/descriptions';
+import { additionalFieldsCollection, forOperation, optionsCollection } from '../../../shared/descriptions';
 import { invalidParameter, requireFiniteNumber, requirePositiveInteger, requireString, toIsoDateTime, toJsonObject } from '../../../shared/validate';
 import { signTrakerRequest } from '../../transport';
 
@@ -32,37 +32,30 @@ const properties: INodeProperties[] = [
 		default: 0,
 		description: 'The amount of credit awarded',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Expiration Date',
-				name: 'expirationDate',
-				type: 'dateTime',
-				default: '',
-				description: 'When the unused credit expires',
-			},
-			{
-				displayName: 'Extra Fields (JSON)',
-				name: 'extraJson',
-				type: 'json',
-				default: '{}',
-				description: 'A JSON object merged into the request body, for award fields this node does not list yet. It may not repeat a field set above.',
-			},
-			{
-				displayName: 'Restrictions',
-				name: 'restrictions',
-				type: 'multiOptions',
-				options: [{ name: 'Printing', value: 'Printing', description: 'The credit may only be spent on printing' }],
-				default: [],
-				description: 'What the credit may be spent on',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Expiration Date',
+			name: 'expirationDate',
+			type: 'dateTime',
+			default: '',
+			description: 'When the unused credit expires',
+		},
+		{
+			displayName: 'Extra Fields (JSON)',
+			name: 'extraJson',
+			type: 'json',
+			default: '{}',
+			description: 'A JSON object merged into the request body, for award fields this node does not list yet. It may not repeat a field set above.',
+		},
+		{
+			displayName: 'Restrictions',
+			name: 'restrictions',
+			type: 'multiOptions',
+			options: [{ name: 'Printing', value: 'Printing', description: 'The credit may only be spent on printing' }],
+			default: [],
+			description: 'What the credit may be spent on',
+		},
+	]),
 	optionsCollection(),
 ];
 

@@ -1,29 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation, optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
+import { filtersCollection, forOperation, optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
 import { toPositiveInteger } from '../../../shared/validate';
 import { listRecords, odataFilter, odataOptions } from '../../listing';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Awarded To (Agent ID)',
-				name: 'awardedTo',
-				type: 'string',
-				default: '',
-				placeholder: '42',
-				description: 'Only awards granted to the agent with this numeric ID',
-			},
-			odataFilter,
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Awarded To (Agent ID)',
+			name: 'awardedTo',
+			type: 'string',
+			default: '',
+			placeholder: '42',
+			description: 'Only awards granted to the agent with this numeric ID',
+		},
+		odataFilter,
+	]),
 	optionsCollection(odataOptions),
 ];
 
