@@ -4,21 +4,43 @@ import { invalidParameter, requireString } from '../shared/validate';
 import { hasCharactersXmlCannotCarry } from './xmlRequest';
 
 /** Text that goes into a request document: XML cannot carry control characters such as NUL, even escaped. */
-export function toXmlText(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): string {
-	if (value !== null && typeof value === 'object') throw invalidParameter(ctx, itemIndex, label, `must be text, got ${JSON.stringify(value)}`);
+export function toXmlText(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): string {
+	if (value !== null && typeof value === 'object')
+		throw invalidParameter(ctx, itemIndex, label, `must be text, got ${JSON.stringify(value)}`);
 	const text = String(value ?? '').trim();
 	if (hasCharactersXmlCannotCarry(text)) {
-		throw invalidParameter(ctx, itemIndex, label, 'contains control characters that XML cannot carry', 'Remove characters such as NUL or ESC from the value.');
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			label,
+			'contains control characters that XML cannot carry',
+			'Remove characters such as NUL or ESC from the value.',
+		);
 	}
 	return text;
 }
 
-export function requireXmlText(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
+export function requireXmlText(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): string {
 	return toXmlText(ctx, requireString(ctx, name, itemIndex, label), itemIndex, label);
 }
 
 /** An optional text field of a collection: undefined when empty. */
-export function optionalXmlText(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): string | undefined {
+export function optionalXmlText(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): string | undefined {
 	const text = toXmlText(ctx, value, itemIndex, label);
 	return text === '' ? undefined : text;
 }
@@ -33,10 +55,21 @@ const DECIMAL = /^[+-]?\d+(\.\d+)?$/;
  * A money amount as the decimal string sent on the wire ("4.50", "-10"). Numbers are written in plain
  * notation; a value that JavaScript would print with an exponent is refused rather than rounded.
  */
-export function toDecimalString(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): string {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+export function toDecimalString(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): string {
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!DECIMAL.test(text)) {
-		throw invalidParameter(ctx, itemIndex, label, `must be a decimal number such as 9.99 or -5, got ${JSON.stringify(value) ?? String(value)}`);
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			label,
+			`must be a decimal number such as 9.99 or -5, got ${JSON.stringify(value) ?? String(value)}`,
+		);
 	}
 	return text;
 }
@@ -46,7 +79,21 @@ export const DURATION_UNITS = ['days', 'months'];
 export function requireDurationUnits(ctx: IExecuteFunctions, itemIndex: number): string {
 	const units = requireString(ctx, 'durationUnits', itemIndex, 'Duration Units');
 	if (!DURATION_UNITS.includes(units)) {
-		throw invalidParameter(ctx, itemIndex, 'Duration Units', `must be "days" or "months", got "${units}"`);
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			'Duration Units',
+			`must be "days" or "months", got "${units}"`,
+		);
 	}
 	return units;
+}
+
+export function requireDecimal(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): string {
+	return toDecimalString(ctx, ctx.getNodeParameter(name, itemIndex, ''), itemIndex, label);
 }

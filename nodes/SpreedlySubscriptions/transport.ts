@@ -13,7 +13,8 @@ export const DEFAULT_HOST = 'https://spreedly.com';
 
 function configError(ctx: IExecuteFunctions, message: string): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), message, {
-		description: 'Open the Spreedly Subscriptions credential and check the site name and the base URL (https://spreedly.com or https://subs.pinpayments.com).',
+		description:
+			'Open the Spreedly Subscriptions credential and check the site name and the base URL (https://spreedly.com or https://subs.pinpayments.com).',
 	});
 }
 
@@ -25,19 +26,30 @@ export interface SiteAddress {
 	siteName: string;
 }
 
-export function siteAddressOf(credentials: ICredentialDataDecryptedObject, ctx: IExecuteFunctions): SiteAddress {
+export function siteAddressOf(
+	credentials: ICredentialDataDecryptedObject,
+	ctx: IExecuteFunctions,
+): SiteAddress {
 	const rawHost = String(credentials.baseUrl ?? '').trim() || DEFAULT_HOST;
 	if (!/^https?:\/\/[^/\s]+/i.test(rawHost)) {
-		throw configError(ctx, `The Spreedly Subscriptions credential's base URL "${rawHost}" is not an http(s) address`);
+		throw configError(
+			ctx,
+			`The Spreedly Subscriptions credential's base URL "${rawHost}" is not an http(s) address`,
+		);
 	}
 	const siteName = String(credentials.siteName ?? '').trim();
 	if (!siteName) throw configError(ctx, 'The Spreedly Subscriptions credential has no site name');
-	return { host: trimTrailingSlashes(rawHost), siteSegment: encodeURIComponent(siteName), siteName };
+	return {
+		host: trimTrailingSlashes(rawHost),
+		siteSegment: encodeURIComponent(siteName),
+		siteName,
+	};
 }
 
 /** `<errors><error>…</error></errors>` (one or many) or the plain text the API sent. */
 function describeSpreedlyError(body: unknown): string | undefined {
-	if (body && typeof body === 'object' && 'errors' in body) return describeErrorBody((body as IDataObject).errors);
+	if (body && typeof body === 'object' && 'errors' in body)
+		return describeErrorBody((body as IDataObject).errors);
 	return describeErrorBody(body);
 }
 
@@ -60,9 +72,18 @@ export interface SpreedlyRequest extends Omit<ApiRequest, 'body'> {
 }
 
 /** Sends one request to `/api/v4/<site><path>`; returns the parsed body (undefined when empty). */
-export async function spreedlyRequest(ctx: IExecuteFunctions, request: SpreedlyRequest, itemIndex: number): Promise<IDataObject | string | undefined> {
+export async function spreedlyRequest(
+	ctx: IExecuteFunctions,
+	request: SpreedlyRequest,
+	itemIndex: number,
+): Promise<IDataObject | string | undefined> {
 	const { xml, ...rest } = request;
 	const body = xml ? buildXml(xml.root, xml.fields) : undefined;
-	const response = await apiRequest<IDataObject | string | undefined>(ctx, spreedly, { ...rest, body }, itemIndex);
+	const response = await apiRequest<IDataObject | string | undefined>(
+		ctx,
+		spreedly,
+		{ ...rest, body },
+		itemIndex,
+	);
 	return response.body;
 }

@@ -6,7 +6,8 @@ export interface XmlFields {
 	[tag: string]: XmlField | undefined;
 }
 
-/** Characters XML 1.0 cannot carry at all, not even escaped. */
+/** Characters XML 1.0 cannot carry at all, not even escaped (its `Char` production, inverted). */
+// eslint-disable-next-line no-control-regex -- tab, LF and CR are the control characters XML allows
 const NOT_IN_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 export function hasCharactersXmlCannotCarry(text: string): boolean {
@@ -34,6 +35,10 @@ function withoutUndefined(fields: XmlFields): Record<string, unknown> {
 
 /** Builds a request document such as `<subscriber><screen-name>…</screen-name></subscriber>`; xml2js escapes every value. */
 export function buildXml(rootTag: string, fields: XmlFields): string {
-	const builder = new Builder({ rootName: rootTag, renderOpts: { pretty: false }, xmldec: { version: '1.0', encoding: 'UTF-8' } });
+	const builder = new Builder({
+		rootName: rootTag,
+		renderOpts: { pretty: false },
+		xmldec: { version: '1.0', encoding: 'UTF-8' },
+	});
 	return builder.buildObject(withoutUndefined(fields));
 }

@@ -9,9 +9,6 @@ type RawElement = string | ({ $?: Record<string, string>; _?: string } & Record<
 
 const ATTRIBUTES = '$';
 const TEXT = '_';
-/** Keys that would reach an object's prototype if copied from a tag name. */
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
 /** `customer-id` → `customerId`; the legacy `in_grace_period` → `inGracePeriod`. */
 export function camelCase(tag: string): string {
 	return tag.replace(/[-_]+([a-zA-Z0-9])/g, (_match, next: string) => next.toUpperCase());
@@ -23,7 +20,8 @@ function childTags(element: Exclude<RawElement, string>): string[] {
 
 /** Applies the Rails `type` attribute to a leaf's text; empty typed values are null, as Rails reads them. */
 function typedLeaf(text: string, type: string | undefined): JsonValue {
-	if (type === undefined || !['integer', 'decimal', 'boolean', 'datetime'].includes(type)) return text;
+	if (type === undefined || !['integer', 'decimal', 'boolean', 'datetime'].includes(type))
+		return text;
 	const trimmed = text.trim();
 	if (trimmed === '') return null;
 	if (type === 'boolean') return trimmed === 'true' ? true : trimmed === 'false' ? false : text;
@@ -45,10 +43,9 @@ function convertElement(element: RawElement): JsonValue {
 	if (tags.length > 0) {
 		const record: IDataObject = {};
 		for (const tag of tags) {
-			const key = camelCase(tag);
-			if (UNSAFE_KEYS.has(key)) continue;
 			const values = (element[tag] as RawElement[]).map(convertElement);
-			record[key] = values.length === 1 ? values[0] : values;
+			// camelCase drops leading underscores, so no tag can become `__proto__`.
+			record[camelCase(tag)] = values.length === 1 ? values[0] : values;
 		}
 		return record;
 	}
@@ -65,12 +62,16 @@ function convertElement(element: RawElement): JsonValue {
 export function parseXml(text: string): IDataObject {
 	let parsed: Record<string, RawElement> | undefined;
 	let failure: Error | undefined;
-	new Parser({ explicitArray: true, explicitRoot: true, async: false }).parseString(text, (error: Error | null, result: Record<string, RawElement>) => {
-		failure = error ?? undefined;
-		parsed = result;
-	});
+	new Parser({ explicitArray: true, explicitRoot: true, async: false }).parseString(
+		text,
+		(error: Error | null, result: Record<string, RawElement>) => {
+			failure = error ?? undefined;
+			parsed = result;
+		},
+	);
 	if (failure) throw failure;
-	if (!parsed || typeof parsed !== 'object') throw new Error('The XML document has no root element');
+	if (!parsed || typeof parsed !== 'object')
+		throw new Error('The XML document has no root element');
 	const [root] = Object.keys(parsed);
 	return { [camelCase(root)]: convertElement(parsed[root]) };
 }

@@ -7,6 +7,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
+	INodeParameters,
 	INodeProperties,
 	IRequestOptionsSimplified,
 	IWorkflowExecuteAdditionalData,
@@ -106,7 +107,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const raw = this.data[type];
 		if (!raw) throw new Error(`The test supplied no credentials of type "${type}"`);
-		const withDefaults = NodeHelpers.getNodeParameters(this.getCredentialsProperties(type), raw, true, false, null, null) as ICredentialDataDecryptedObject;
+		const withDefaults = NodeHelpers.getNodeParameters(this.getCredentialsProperties(type), raw as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
 		if (!expressionResolveValues) return withDefaults;
 		const keys = getAdditionalKeys(additionalData, mode, null, { isCredential: true });
 		return expressionResolveValues.workflow.expression.getParameterValue(

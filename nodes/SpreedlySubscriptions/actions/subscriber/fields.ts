@@ -1,4 +1,26 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { additionalFieldsCollection } from '../../../shared/descriptions';
+import { requirePositiveInteger } from '../../../shared/validate';
+import { requireDurationUnits } from '../../inputs';
+import type { XmlFields } from '../../xmlRequest';
+
+/** An optional text parameter. */
+export function textProperty(
+	displayName: string,
+	name: string,
+	description: string,
+	placeholder?: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		description,
+		...(placeholder ? { placeholder } : {}),
+	};
+}
 
 export const customerIdProperty: INodeProperties = {
 	displayName: 'Customer ID',
@@ -7,7 +29,7 @@ export const customerIdProperty: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: '42',
-	description: "Your application's ID for the subscriber (Spreedly's customer-id)",
+	description: "Your application's own ID for the subscriber, which Spreedly calls the customer ID",
 };
 
 export const screenNameProperty: INodeProperties = {
@@ -27,7 +49,8 @@ export const planIdProperty: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: '12345',
-	description: 'The numeric ID of the subscription plan. Use Subscription Plan → Get Many to find it.',
+	description:
+		'The numeric ID of the subscription plan. Use Subscription Plan → Get Many to find it.',
 };
 
 export const featureLevelProperty: INodeProperties = {
@@ -76,20 +99,37 @@ export function amountProperty(description: string): INodeProperties {
 }
 
 /** The optional fields of Create and Get or Create. */
-export const emailField: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-			description: "The subscriber's email address",
-		},
-	],
-};
+export const emailField: INodeProperties = additionalFieldsCollection([
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: "The subscriber's email address",
+	},
+]);
+
+/** `<subscription-plan><id>…</id></subscription-plan>`, the document of Subscribe to Free Trial and Change Plan. */
+export function planDocument(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { root: string; fields: XmlFields } {
+	return {
+		root: 'subscription-plan',
+		fields: { id: requirePositiveInteger(ctx, 'planId', itemIndex, 'Plan ID') },
+	};
+}
+
+/** `<duration-quantity>` and `<duration-units>` of the complimentary subscription and time extension. */
+export function durationFields(ctx: IExecuteFunctions, itemIndex: number): XmlFields {
+	return {
+		'duration-quantity': requirePositiveInteger(
+			ctx,
+			'durationQuantity',
+			itemIndex,
+			'Duration Quantity',
+		),
+		'duration-units': requireDurationUnits(ctx, itemIndex),
+	};
+}

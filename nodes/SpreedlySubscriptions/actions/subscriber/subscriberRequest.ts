@@ -1,8 +1,17 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { forOperation, optionsCollection } from '../../../shared/descriptions';
+import type { Operation } from '../../../shared/router';
+import { requireCustomerId } from '../../inputs';
 import { recordOrSuccess } from '../../results';
 import type { SpreedlyRequest } from '../../transport';
 import { spreedlyRequest } from '../../transport';
+import { customerIdProperty } from './fields';
 
 /** `/subscribers/<id>.xml`, or `/subscribers/<id>/<action>.xml`, with the customer ID URL-encoded. */
 export function subscriberPath(customerId: string, action?: string): string {
@@ -22,11 +31,43 @@ export interface SubscriberCall {
 }
 
 /** Sends one call about one subscriber; outputs the subscriber the API answers with, or `{ success, customerId }`. */
-export async function callForSubscriber(ctx: IExecuteFunctions, itemIndex: number, customerId: string, call: SubscriberCall): Promise<IDataObject> {
+export async function callForSubscriber(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	customerId: string,
+	call: SubscriberCall,
+): Promise<IDataObject> {
 	const body = await spreedlyRequest(
 		ctx,
-		{ method: call.method, path: subscriberPath(customerId, call.action), xml: call.xml, notFoundMessage: notFoundMessage(customerId) },
+		{
+			method: call.method,
+			path: subscriberPath(customerId, call.action),
+			xml: call.xml,
+			notFoundMessage: notFoundMessage(customerId),
+		},
 		itemIndex,
 	);
 	return recordOrSuccess(body, { customerId });
+}
+
+/**
+ * An operation on one subscriber: Customer ID, the operation's own parameters and the Options
+ * collection. `buildCall` reads and checks those parameters (before any request) and says what to send.
+ */
+export function subscriberOperation(
+	operation: string,
+	properties: INodeProperties[],
+	buildCall: (ctx: IExecuteFunctions, itemIndex: number) => SubscriberCall,
+): Operation {
+	return {
+		description: forOperation('subscriber', operation, [
+			customerIdProperty,
+			...properties,
+			optionsCollection(),
+		]),
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+			const customerId = requireCustomerId(this, itemIndex);
+			return await callForSubscriber(this, itemIndex, customerId, buildCall(this, itemIndex));
+		},
+	};
 }

@@ -1,0 +1,69 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class SpreedlySubscriptionsApi implements ICredentialType {
+	name = 'spreedlySubscriptionsApi';
+
+	displayName = 'Spreedly Subscriptions API';
+
+	icon: Icon = {
+		light: 'file:../icons/spreedlySubscriptions.svg',
+		dark: 'file:../icons/spreedlySubscriptions.dark.svg',
+	};
+
+	documentationUrl =
+		'https://github.com/n8n-nodes-credits/n8n-nodes-credits#spreedly-subscriptions';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Site Name',
+			name: 'siteName',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'mysite-test',
+			description:
+				"The site's short name, as in https://spreedly.com/<site name>/… (test sites usually end in -test)",
+		},
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: "The site's API authentication token, found in the site's configuration",
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://spreedly.com',
+			placeholder: 'https://subs.pinpayments.com',
+			hint: 'Use https://subs.pinpayments.com for sites on Pin Payments Subscriptions, the later name of the service',
+			description: 'The address of the service, without /api/v4',
+		},
+	];
+
+	// Spreedly ignores the password; many HTTP clients insist on one, so the API's own docs send "X".
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: { username: '={{$credentials.apiToken}}', password: 'X' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ ($credentials.baseUrl || "https://spreedly.com").trim().replace(/\\/+$/, "") }}',
+			url: '={{ "/api/v4/" + encodeURIComponent($credentials.siteName.trim()) + "/subscription_plans.xml" }}',
+			headers: { Accept: 'application/xml' },
+		},
+	};
+}

@@ -1,0 +1,56 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { additionalFieldsCollection } from '../../../shared/descriptions';
+import { toIsoDateTime } from '../../../shared/validate';
+import { requireXmlText, toDecimalString } from '../../inputs';
+import { durationFields, durationProperties, featureLevelProperty } from './fields';
+import { subscriberOperation } from './subscriberRequest';
+
+const properties: INodeProperties[] = [
+	...durationProperties,
+	featureLevelProperty,
+	additionalFieldsCollection([
+		{
+			displayName: 'Amount',
+			name: 'amount',
+			type: 'number',
+			typeOptions: { numberPrecision: 2 },
+			default: 0,
+			description: 'What the complimentary time is worth, for prorating a later paid subscription',
+		},
+		{
+			displayName: 'Start Time',
+			name: 'startTime',
+			type: 'dateTime',
+			default: '',
+			description: 'When the complimentary time starts, for prorating (with Amount)',
+		},
+	]),
+];
+
+/** Spreedly gives complimentary subscriptions to inactive subscribers only (403 otherwise). */
+export const { description, execute } = subscriberOperation(
+	'addComplimentarySubscription',
+	properties,
+	(ctx, itemIndex) => {
+		const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		return {
+			method: 'POST',
+			action: 'complimentary_subscriptions',
+			xml: {
+				root: 'complimentary-subscription',
+				fields: {
+					...durationFields(ctx, itemIndex),
+					'feature-level': requireXmlText(ctx, 'featureLevel', itemIndex, 'Feature Level'),
+					'start-time': additional.startTime
+						? toIsoDateTime(ctx, additional.startTime, itemIndex, 'Start Time')
+						: undefined,
+					amount:
+						additional.amount === undefined
+							? undefined
+							: toDecimalString(ctx, additional.amount, itemIndex, 'Amount'),
+				},
+			},
+		};
+	},
+);

@@ -1,0 +1,13 @@
+import { durationFields, durationProperties } from './fields';
+import { subscriberOperation } from './subscriberRequest';
+
+/** Spreedly extends active subscribers only (403 otherwise). */
+export const { description, execute } = subscriberOperation(
+	'addComplimentaryTimeExtension',
+	durationProperties,
+	(ctx, itemIndex) => ({
+		method: 'POST',
+		action: 'complimentary_time_extensions',
+		xml: { root: 'complimentary-time-extension', fields: durationFields(ctx, itemIndex) },
+	}),
+);

@@ -1,0 +1,54 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { optionalXmlText, requireDecimal, requireXmlText } from '../../inputs';
+import { amountProperty, textProperty } from './fields';
+import { subscriberOperation } from './subscriberRequest';
+
+const properties: INodeProperties[] = [
+	{
+		...textProperty(
+			'Name',
+			'name',
+			'The name of the fee, shown on the invoice',
+			'Excess Bandwidth Charge',
+		),
+		required: true,
+	},
+	textProperty('Description', 'description', 'What the fee is for'),
+	textProperty(
+		'Group',
+		'group',
+		'A group that collects fees of the same kind on the invoice',
+		'Bandwidth',
+	),
+	amountProperty('The amount of the fee, in the currency of the subscriber’s plan'),
+];
+
+/** Spreedly adds fees to active, recurring subscribers only (422 otherwise). */
+export const { description, execute } = subscriberOperation(
+	'addFee',
+	properties,
+	(ctx, itemIndex) => ({
+		method: 'POST',
+		action: 'fees',
+		xml: {
+			root: 'fee',
+			fields: {
+				name: requireXmlText(ctx, 'name', itemIndex, 'Name'),
+				description: optionalXmlText(
+					ctx,
+					ctx.getNodeParameter('description', itemIndex, ''),
+					itemIndex,
+					'Description',
+				),
+				group: optionalXmlText(
+					ctx,
+					ctx.getNodeParameter('group', itemIndex, ''),
+					itemIndex,
+					'Group',
+				),
+				amount: requireDecimal(ctx, 'amount', itemIndex, 'Amount'),
+			},
+		},
+	}),
+);

@@ -1,0 +1,17 @@
+import { requireDecimal } from '../../inputs';
+import { amountProperty } from './fields';
+import { subscriberOperation } from './subscriberRequest';
+
+export const { description, execute } = subscriberOperation(
+	'addStoreCredit',
+	[
+		amountProperty(
+			'The credit to add; a negative amount takes credit away (the total may not fall below 0)',
+		),
+	],
+	(ctx, itemIndex) => ({
+		method: 'POST',
+		action: 'credits',
+		xml: { root: 'credit', fields: { amount: requireDecimal(ctx, 'amount', itemIndex, 'Amount') } },
+	}),
+);

@@ -1,0 +1,3 @@
+import { subscriberOperation } from './subscriberRequest';
+
+export const { description, execute } = subscriberOperation('get', [], () => ({ method: 'GET' }));

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { optionalXmlText, requireCustomerId, requireXmlText } from '../../inputs';
+import { recordOrSuccess } from '../../results';
+import { spreedlyRequest } from '../../transport';
+import { customerIdProperty, emailField, screenNameProperty } from './fields';
+
+export const newSubscriberProperties = [customerIdProperty, screenNameProperty, emailField];
+
+export interface NewSubscriber {
+	customerId: string;
+	screenName: string;
+	email?: string;
+}
+
+export function readNewSubscriber(ctx: IExecuteFunctions, itemIndex: number): NewSubscriber {
+	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	return {
+		customerId: requireCustomerId(ctx, itemIndex),
+		screenName: requireXmlText(ctx, 'screenName', itemIndex, 'Screen Name'),
+		email: optionalXmlText(ctx, additional.email, itemIndex, 'Email'),
+	};
+}
+
+/** POST /subscribers.xml; the API answers 201 with the new subscriber. */
+export async function postSubscriber(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	subscriber: NewSubscriber,
+): Promise<IDataObject> {
+	const fields = {
+		'customer-id': subscriber.customerId,
+		'screen-name': subscriber.screenName,
+		email: subscriber.email,
+	};
+	const body = await spreedlyRequest(
+		ctx,
+		{ method: 'POST', path: '/subscribers.xml', xml: { root: 'subscriber', fields } },
+		itemIndex,
+	);
+	return recordOrSuccess(body, { customerId: subscriber.customerId });
+}

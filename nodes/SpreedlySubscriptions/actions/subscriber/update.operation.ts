@@ -1,0 +1,196 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import {
+	forOperation,
+	optionsCollection,
+	updateFieldsCollection,
+} from '../../../shared/descriptions';
+import { invalidParameter, toJsonObject } from '../../../shared/validate';
+import { requireCustomerId, toXmlText } from '../../inputs';
+import type { XmlFields } from '../../xmlRequest';
+import { dasherize } from '../../xmlRequest';
+import { customerIdProperty, textProperty } from './fields';
+import { IDENTITY_KEY, READ_ONLY_KEYS, WRITABLE_KEYS } from './subscriberKeys';
+import { callForSubscriber } from './subscriberRequest';
+
+const SUBSCRIBER_JSON = 'Subscriber (JSON)';
+
+const properties: INodeProperties[] = [
+	customerIdProperty,
+	updateFieldsCollection([
+		textProperty('Billing First Name', 'billingFirstName', 'The first name on the billing details'),
+		textProperty('Billing Last Name', 'billingLastName', 'The last name on the billing details'),
+		textProperty('Email', 'email', "The subscriber's email address", 'name@email.com'),
+		textProperty(
+			'New Customer ID',
+			'newCustomerId',
+			"Changes the subscriber's customer ID to this one",
+		),
+		textProperty('Screen Name', 'screenName', 'The name Spreedly shows for the subscriber'),
+		{
+			displayName: SUBSCRIBER_JSON,
+			name: 'subscriber',
+			type: 'json',
+			default: '{}',
+			description:
+				'A subscriber as Get outputs it (e.g. the whole item of a Get, by expression), with the values you changed. Its screenName, email, newCustomerId, billingFirstName and billingLastName are sent (null clears a value); customerId must match Customer ID; the read-only keys are handled as the Read-Only Keys option says; any other key is an error.',
+		},
+	]),
+	optionsCollection([
+		{
+			displayName: 'Read-Only Keys',
+			name: 'readOnlyKeys',
+			type: 'options',
+			options: [
+				{
+					name: 'Skip and List Them',
+					value: 'skip',
+					description:
+						'Keys Spreedly does not let you change (active, token, invoices, …) are not sent and are listed in the output under readOnlyKeysNotSent',
+				},
+				{
+					name: 'Fail',
+					value: 'fail',
+					description: 'A subscriber object with read-only keys is an error',
+				},
+			],
+			default: 'skip',
+			description: 'What to do with the read-only keys of a subscriber object (Subscriber (JSON))',
+		},
+	]),
+];
+
+export const description = forOperation('subscriber', 'update', properties);
+
+const updateFieldLabels = Object.fromEntries(
+	((properties[1].options ?? []) as INodeProperties[]).map((option) => [
+		option.name,
+		option.displayName,
+	]),
+);
+
+function writableValue(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): string | null {
+	if (value === null) return null;
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			label,
+			`must be text or null, got ${JSON.stringify(value)}`,
+		);
+	}
+	return toXmlText(ctx, value, itemIndex, label);
+}
+
+interface SubscriberChanges {
+	fields: Record<string, string | null>;
+	readOnlyKeys: string[];
+}
+
+/** Splits a subscriber object (from Get) into the values to send and the read-only keys; refuses anything else. */
+function changesFromObject(
+	ctx: IExecuteFunctions,
+	subscriber: IDataObject,
+	customerId: string,
+	itemIndex: number,
+): SubscriberChanges {
+	const changes: SubscriberChanges = { fields: {}, readOnlyKeys: [] };
+	const unknown: string[] = [];
+	for (const [key, value] of Object.entries(subscriber)) {
+		if (WRITABLE_KEYS.includes(key))
+			changes.fields[key] = writableValue(ctx, value, itemIndex, `${SUBSCRIBER_JSON} → ${key}`);
+		else if (READ_ONLY_KEYS.includes(key)) changes.readOnlyKeys.push(key);
+		else if (key === IDENTITY_KEY) {
+			if (String(value).trim() !== customerId) {
+				throw invalidParameter(
+					ctx,
+					itemIndex,
+					SUBSCRIBER_JSON,
+					`has customerId "${String(value)}", which is not the Customer ID "${customerId}"`,
+					'To give the subscriber another customer ID, set newCustomerId.',
+				);
+			}
+		} else unknown.push(key);
+	}
+	if (unknown.length > 0) {
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			SUBSCRIBER_JSON,
+			`has keys a Spreedly subscriber does not have: ${unknown.join(', ')}`,
+			`The keys that can be changed are ${WRITABLE_KEYS.join(', ')}.`,
+		);
+	}
+	return changes;
+}
+
+function readChanges(
+	ctx: IExecuteFunctions,
+	customerId: string,
+	itemIndex: number,
+): SubscriberChanges {
+	const updateFields = ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const { subscriber, ...explicit } = updateFields;
+	const fromObject = changesFromObject(
+		ctx,
+		toJsonObject(ctx, subscriber ?? {}, itemIndex, SUBSCRIBER_JSON),
+		customerId,
+		itemIndex,
+	);
+	const fields = { ...fromObject.fields };
+	for (const [key, value] of Object.entries(explicit)) {
+		const text = writableValue(ctx, value, itemIndex, updateFieldLabels[key] ?? key);
+		if (key in fields && fields[key] !== text) {
+			throw invalidParameter(
+				ctx,
+				itemIndex,
+				SUBSCRIBER_JSON,
+				`sets ${key} to ${JSON.stringify(fields[key])}, but the ${key} field says ${JSON.stringify(text)}`,
+				'Set the value in one place only.',
+			);
+		}
+		fields[key] = text;
+	}
+	if (fields.newCustomerId === '')
+		throw invalidParameter(ctx, itemIndex, 'New Customer ID', 'is empty');
+	if (Object.keys(fields).length === 0) {
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			'Update Fields',
+			'has nothing to change',
+			`Add a field, or a subscriber object with at least one of ${WRITABLE_KEYS.join(', ')}.`,
+		);
+	}
+	return { fields, readOnlyKeys: fromObject.readOnlyKeys };
+}
+
+/** PUT /subscribers/<id>.xml; the API answers 200 with no body. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const customerId = requireCustomerId(this, itemIndex);
+	const { fields, readOnlyKeys } = readChanges(this, customerId, itemIndex);
+	const onReadOnly = this.getNodeParameter('options.readOnlyKeys', itemIndex, 'skip') as string;
+	if (readOnlyKeys.length > 0 && onReadOnly === 'fail') {
+		throw invalidParameter(
+			this,
+			itemIndex,
+			SUBSCRIBER_JSON,
+			`has read-only keys Spreedly does not let you change: ${readOnlyKeys.join(', ')}`,
+			'Remove them, or set Options → Read-Only Keys to "Skip and List Them".',
+		);
+	}
+	const xmlFields: XmlFields = {};
+	for (const [key, value] of Object.entries(fields)) xmlFields[dasherize(key)] = value;
+	const result = await callForSubscriber(this, itemIndex, customerId, {
+		method: 'PUT',
+		xml: { root: 'subscriber', fields: xmlFields },
+	});
+	if (result.success === true && fields.newCustomerId) result.newCustomerId = fields.newCustomerId;
+	if (readOnlyKeys.length > 0) result.readOnlyKeysNotSent = readOnlyKeys;
+	return result;
+}

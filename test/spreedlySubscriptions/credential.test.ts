@@ -1,0 +1,73 @@
+import { SpreedlySubscriptionsApi } from '../../credentials/SpreedlySubscriptionsApi.credentials';
+import { resolveCredentialExpression } from '../harness/harness';
+import { API_TOKEN, runSpreedly, spreedlyApi, subscriberParams } from './helpers';
+
+const credential = new SpreedlySubscriptionsApi();
+
+describe('Spreedly Subscriptions credential', () => {
+	it('flags the API token as a password, defaults the base URL and has an icon and documentation', () => {
+		const byName = Object.fromEntries(
+			credential.properties.map((property) => [property.name, property]),
+		);
+		expect(Object.keys(byName)).toEqual(['siteName', 'apiToken', 'baseUrl']);
+		expect(byName.apiToken.typeOptions?.password).toBe(true);
+		expect(byName.baseUrl.default).toBe('https://spreedly.com');
+		expect(byName.baseUrl.hint).toContain('https://subs.pinpayments.com');
+		expect(credential.icon).toBeDefined();
+		expect(credential.documentationUrl).toMatch(/^https:\/\//);
+	});
+
+	it.each([
+		[
+			{ siteName: 'acme-test', baseUrl: 'https://spreedly.com' },
+			'https://spreedly.com',
+			'/api/v4/acme-test/subscription_plans.xml',
+		],
+		[
+			{ siteName: ' acme ', baseUrl: 'https://subs.pinpayments.com//' },
+			'https://subs.pinpayments.com',
+			'/api/v4/acme/subscription_plans.xml',
+		],
+		[
+			{ siteName: 'a b/c', baseUrl: '' },
+			'https://spreedly.com',
+			'/api/v4/a%20b%2Fc/subscription_plans.xml',
+		],
+	])('the test request for %j is GET %s%s', (data, baseUrl, url) => {
+		const values = { apiToken: API_TOKEN, ...data };
+		expect(resolveCredentialExpression(credential.test.request.baseURL as string, values)).toBe(
+			baseUrl,
+		);
+		expect(resolveCredentialExpression(credential.test.request.url as string, values)).toBe(url);
+		expect(credential.test.request.method ?? 'GET').toBe('GET');
+	});
+
+	it('authenticates with HTTP Basic: the token as user and X as password', async () => {
+		const { scope, seen } = spreedlyApi();
+		scope
+			.get('/api/v4/acme-test/subscribers/42.xml')
+			.basicAuth({ user: API_TOKEN, pass: 'X' })
+			.reply(200, '<subscriber><customer-id>42</customer-id></subscriber>');
+		const { items } = await runSpreedly(subscriberParams('get'));
+		expect(seen).toHaveLength(1);
+		expect(items[0].json).toEqual({ customerId: '42' });
+	});
+
+	it.each([
+		[
+			{ siteName: '', apiToken: API_TOKEN },
+			'The Spreedly Subscriptions credential has no site name',
+		],
+		[
+			{ siteName: 'acme', apiToken: API_TOKEN, baseUrl: 'spreedly.com' },
+			'The Spreedly Subscriptions credential\'s base URL "spreedly.com" is not an http(s) address',
+		],
+	])('refuses %j before any request', async (data, message) => {
+		const { seen } = spreedlyApi();
+		const { error } = await runSpreedly(subscriberParams('get'), {
+			credentials: { spreedlySubscriptionsApi: data },
+		});
+		expect(seen).toHaveLength(0);
+		expect(error?.message).toBe(message);
+	});
+});

@@ -1,0 +1,261 @@
+import * as workflow from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	API,
+	API_TOKEN,
+	BASIC_AUTH,
+	fixture,
+	runSpreedly,
+	spreedlyApi,
+	subscriberParams,
+	TEXT,
+	XML,
+} from './helpers';
+
+// Retries wait through n8n-workflow's sleep; a stub keeps the tests fast and counts the waits.
+const sleep = jest.spyOn(workflow, 'sleep');
+beforeEach(() => sleep.mockReset().mockResolvedValue(undefined));
+afterAll(() => sleep.mockRestore());
+
+interface ErrorCase {
+	name: string;
+	params: IDataObject;
+	method: string;
+	path: string;
+	status: number;
+	body: string;
+	message: string;
+	hint: RegExp;
+}
+
+const errorCases: ErrorCase[] = [
+	{
+		name: '401 bad token (plain text)',
+		params: subscriberParams('get'),
+		method: 'GET',
+		path: '/subscribers/42.xml',
+		status: 401,
+		body: 'HTTP Basic: Access denied.\n',
+		message: 'HTTP Basic: Access denied.',
+		hint: /API key or token/,
+	},
+	{
+		name: '403 comp for an inactive subscriber (plain text)',
+		params: subscriberParams('addComplimentaryTimeExtension', {
+			durationQuantity: 1,
+			durationUnits: 'months',
+		}),
+		method: 'POST',
+		path: '/subscribers/42/complimentary_time_extensions.xml',
+		status: 403,
+		body: fixture('rspreedly_complimentary_failed_inactive.xml'),
+		message: 'Complimentary subscriptions cannot be given to inactive subscribers.',
+		hint: /read the message for the reason/,
+	},
+	{
+		name: '403 not a free trial plan (plain text)',
+		params: subscriberParams('subscribeToFreeTrial', { planId: '7' }),
+		method: 'POST',
+		path: '/subscribers/42/subscribe_to_free_trial.xml',
+		status: 403,
+		body: fixture('rspreedly_free_plan_not_free.xml'),
+		message: 'The subscription plan must be a free trial plan.',
+		hint: /read the message for the reason/,
+	},
+	{
+		name: '404 no subscriber (plain text)',
+		params: subscriberParams('get', { customerId: '401' }),
+		method: 'GET',
+		path: '/subscribers/401.xml',
+		status: 404,
+		body: fixture('rspreedly_subscriber_not_found.xml'),
+		message: 'There is no subscriber with a customer id of 401',
+		hint: /Nothing was found/,
+	},
+	{
+		name: '404 with an empty body',
+		params: subscriberParams('delete'),
+		method: 'DELETE',
+		path: '/subscribers/42.xml',
+		status: 404,
+		body: '',
+		message: 'There is no Spreedly subscriber with customer ID "42"',
+		hint: /Nothing was found/,
+	},
+	{
+		name: '404 no plan (plain text)',
+		params: subscriberParams('subscribeToFreeTrial', { planId: '9' }),
+		method: 'POST',
+		path: '/subscribers/42/subscribe_to_free_trial.xml',
+		status: 404,
+		body: fixture('rspreedly_plan_not_found.xml'),
+		message: "There is no subscription plan with an ID of 9 for the site you're accessing",
+		hint: /Nothing was found/,
+	},
+	{
+		name: '422 <errors> document',
+		params: subscriberParams('addLifetimeComplimentarySubscription', { featureLevel: 'Pro' }),
+		method: 'POST',
+		path: '/subscribers/42/lifetime_complimentary_subscriptions.xml',
+		status: 422,
+		body: fixture('rspreedly_feature_level_blank.xml'),
+		message: "Feature level can't be blank",
+		hint: /could not accept the values/,
+	},
+	{
+		name: '422 <errors> with several errors',
+		params: subscriberParams('addComplimentarySubscription', {
+			durationQuantity: 1,
+			durationUnits: 'days',
+			featureLevel: 'Pro',
+		}),
+		method: 'POST',
+		path: '/subscribers/42/complimentary_subscriptions.xml',
+		status: 422,
+		body: '<?xml version="1.0" encoding="UTF-8"?>\n<errors>\n  <error>Duration quantity can\'t be blank</error>\n  <error>Duration quantity is not a number</error>\n</errors>\n',
+		message: "Duration quantity can't be blank; Duration quantity is not a number",
+		hint: /could not accept the values/,
+	},
+	{
+		name: '422 error.xml',
+		params: subscriberParams('update', { updateFields: { email: '' } }),
+		method: 'PUT',
+		path: '/subscribers/42.xml',
+		status: 422,
+		body: fixture('rspreedly_error.xml'),
+		message: "Email can't be blank",
+		hint: /could not accept/,
+	},
+	{
+		name: '422 plain text',
+		params: subscriberParams('stopAutoRenew'),
+		method: 'POST',
+		path: '/subscribers/42/stop_auto_renew.xml',
+		status: 422,
+		body: fixture('rspreedly_error_string.txt'),
+		message: 'Some error back from the response as a string',
+		hint: /could not accept/,
+	},
+];
+
+describe('Spreedly errors', () => {
+	it.each(errorCases.map((errorCase) => [errorCase.name, errorCase] as const))(
+		'%s → message and status',
+		async (_name, errorCase) => {
+			const { scope, seen } = spreedlyApi();
+			const contentType = errorCase.body.startsWith('<') ? XML : TEXT;
+			scope
+				.intercept(`${API}${errorCase.path}`, errorCase.method)
+				.reply(errorCase.status, errorCase.body, contentType);
+			const { error } = await runSpreedly(errorCase.params);
+			expect(seen).toHaveLength(1);
+			expect(error?.name).toBe('NodeApiError');
+			expect(error?.message).toBe(errorCase.message);
+			expect(error?.httpCode).toBe(String(errorCase.status));
+			expect(error?.description).toMatch(errorCase.hint);
+			expect(sleep).not.toHaveBeenCalled();
+		},
+	);
+
+	it('continues on fail: the failed item yields { error } paired with it, the next item goes on', async () => {
+		const { scope } = spreedlyApi();
+		scope
+			.get(`${API}/subscribers/401.xml`)
+			.reply(404, fixture('rspreedly_subscriber_not_found.xml'), TEXT);
+		scope.get(`${API}/subscribers/1.xml`).reply(200, fixture('test_subscription.xml'), XML);
+		const { items, rawOutputs, error } = await runSpreedly(
+			{ resource: 'subscriber', operation: 'get', customerId: '={{ $json.id }}' },
+			{ items: [{ id: '401' }, { id: '1' }], continueOnFail: true },
+		);
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ error: 'There is no subscriber with a customer id of 401' });
+		expect(items[1].json.customerId).toBe('1');
+		expect(rawOutputs[0][0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	it('continues on fail for bad input too, without a request for that item', async () => {
+		const { scope, seen } = spreedlyApi();
+		scope.post(`${API}/subscribers/2/credits.xml`).reply(201, '');
+		const { items, rawOutputs } = await runSpreedly(
+			{
+				resource: 'subscriber',
+				operation: 'addStoreCredit',
+				customerId: '={{ $json.id }}',
+				amount: '={{ $json.amount }}',
+			},
+			{
+				items: [
+					{ id: '1', amount: 'ten' },
+					{ id: '2', amount: '10' },
+				],
+				continueOnFail: true,
+			},
+		);
+		expect(seen.map((request) => request.path)).toEqual([`${API}/subscribers/2/credits.xml`]);
+		expect(items.map((item) => item.json)).toEqual([
+			{
+				error:
+					'The parameter "Amount" must be a decimal number such as 9.99 or -5, got "ten" (item 0)',
+			},
+			{ success: true, customerId: '2' },
+		]);
+		expect(rawOutputs[0][0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	it('never puts the API token (or the Basic header) into an error', async () => {
+		spreedlyApi()
+			.scope.get(`${API}/subscribers/42.xml`)
+			.reply(401, `Token ${API_TOKEN} is not valid for this site`, TEXT);
+		const { error } = await runSpreedly(subscriberParams('get'));
+		const everything = JSON.stringify({
+			...error,
+			message: error?.message,
+			description: error?.description,
+			stack: error?.stack,
+		});
+		expect(error?.message).toBe('Token [redacted] is not valid for this site');
+		expect(everything).not.toContain(API_TOKEN);
+		expect(everything).not.toContain(BASIC_AUTH.slice('Basic '.length));
+	});
+
+	it('retries a GET on 503 and then succeeds', async () => {
+		const { scope, seen } = spreedlyApi();
+		scope
+			.get(`${API}/subscribers/42.xml`)
+			.reply(503, 'busy')
+			.get(`${API}/subscribers/42.xml`)
+			.reply(200, fixture('rspreedly_subscriber.xml'), XML);
+		const { items } = await runSpreedly(subscriberParams('get'));
+		expect(seen).toHaveLength(2);
+		expect(sleep).toHaveBeenCalledTimes(1);
+		expect(items[0].json.customerId).toBe('42');
+	});
+
+	it('never repeats a POST, not even on 503', async () => {
+		const { scope, seen } = spreedlyApi();
+		scope.post(`${API}/subscribers/42/fees.xml`).times(2).reply(503, 'busy');
+		const { error } = await runSpreedly(subscriberParams('addFee', { name: 'Fee', amount: 1 }));
+		expect(seen).toHaveLength(1);
+		expect(error?.httpCode).toBe('503');
+		expect(error?.description).toContain('This write was not repeated automatically');
+		expect(sleep).not.toHaveBeenCalled();
+	});
+
+	it('reports malformed XML in a success response', async () => {
+		spreedlyApi()
+			.scope.get(`${API}/subscribers/42.xml`)
+			.reply(200, '<subscriber><customer-id>42</subscriber>', XML);
+		const { error } = await runSpreedly(subscriberParams('get'));
+		expect(error?.message).toBe('Spreedly sent a response that could not be read');
+		expect(error?.description).toContain('Expected XML');
+	});
+
+	it('reports a list response that is not an XML array', async () => {
+		spreedlyApi()
+			.scope.get(`${API}/subscription_plans.xml`)
+			.reply(200, fixture('create_user.xml'), XML);
+		const { error } = await runSpreedly({ resource: 'plan', operation: 'getAll', returnAll: true });
+		expect(error?.message).toBe('Spreedly sent a subscription plan list that is not an XML array');
+	});
+});

@@ -1,0 +1,68 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
+import { parseStringPromise } from 'xml2js';
+
+import { SpreedlySubscriptionsApi } from '../../credentials/SpreedlySubscriptionsApi.credentials';
+import { SpreedlySubscriptions } from '../../nodes/SpreedlySubscriptions/SpreedlySubscriptions.node';
+import type { RunOptions } from '../harness/harness';
+import { runNode } from '../harness/harness';
+
+export const API_TOKEN = 'spreedly-secret-token-9f3a';
+export const SITE = 'acme-test';
+export const HOST = 'https://spreedly.com';
+export const API = `/api/v4/${SITE}`;
+export const BASIC_AUTH = `Basic ${Buffer.from(`${API_TOKEN}:X`).toString('base64')}`;
+
+export const credentials = { siteName: SITE, apiToken: API_TOKEN };
+
+export function fixture(name: string): string {
+	return readFileSync(join(__dirname, '..', 'fixtures', 'spreedly', name), 'utf8');
+}
+
+export const XML = { 'Content-Type': 'application/xml; charset=utf-8' };
+export const TEXT = { 'Content-Type': 'text/plain; charset=utf-8' };
+
+export function runSpreedly(parameters: IDataObject, extra: Partial<RunOptions> = {}) {
+	return runNode({
+		node: new SpreedlySubscriptions(),
+		credentialTypes: [new SpreedlySubscriptionsApi()],
+		credentials: { spreedlySubscriptionsApi: credentials },
+		parameters,
+		...extra,
+	});
+}
+
+export interface SeenRequest {
+	method: string;
+	path: string;
+	headers: IDataObject;
+	body: string;
+}
+
+/** nock for the Spreedly host that records every request it answers. */
+export function spreedlyApi(host = HOST): { scope: nock.Scope; seen: SeenRequest[] } {
+	const scope = nock(host);
+	const seen: SeenRequest[] = [];
+	scope.on(
+		'request',
+		(
+			req: { method: string; path: string; headers: IDataObject },
+			_interceptor: unknown,
+			body: string,
+		) => {
+			seen.push({ method: req.method, path: req.path, headers: req.headers, body });
+		},
+	);
+	return { scope, seen };
+}
+
+/** Parses a request body independently of the node's code, so the tests check the XML itself. */
+export async function parsedXml(body: string): Promise<unknown> {
+	return await parseStringPromise(body, { explicitArray: false });
+}
+
+export function subscriberParams(operation: string, extra: IDataObject = {}): IDataObject {
+	return { resource: 'subscriber', operation, customerId: '42', ...extra };
+}
