@@ -18,11 +18,16 @@ const PATHS = [
 	'/api/customer-credits/{uuid}/',
 	'/api/customer-credits/{uuid}/consumptions/',
 ];
-const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/waldur/waldur-openapi-schema-8.0.5.cut.yaml');
+const OUTPUT = join(
+	dirname(fileURLToPath(import.meta.url)),
+	'../../fixtures/waldur/waldur-openapi-schema-8.0.5.cut.yaml',
+);
 
 const input = process.argv[2];
 if (!input) {
-	console.error('usage: node test/waldur/schema/cut-schema.mjs <full waldur-openapi-schema-8.0.5.yaml>');
+	console.error(
+		'usage: node test/waldur/schema/cut-schema.mjs <full waldur-openapi-schema-8.0.5.yaml>',
+	);
 	process.exit(2);
 }
 const full = yaml.load(readFileSync(input, 'utf8'));
@@ -55,10 +60,18 @@ for (const ref of [...collectRefs(paths)].sort()) {
 	components[section] ??= {};
 	components[section][name] = lookup(ref);
 }
-const schemes = new Set(Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => (op.security ?? []).flatMap(Object.keys))));
-components.securitySchemes = Object.fromEntries([...schemes].sort().map((name) => [name, full.components.securitySchemes[name]]));
+const schemes = new Set(
+	Object.values(paths).flatMap((item) =>
+		Object.values(item).flatMap((op) => (op.security ?? []).flatMap(Object.keys)),
+	),
+);
+components.securitySchemes = Object.fromEntries(
+	[...schemes].sort().map((name) => [name, full.components.securitySchemes[name]]),
+);
 
 const cut = { openapi: full.openapi, info: full.info, paths, components };
 const header = `# Cut from ${SOURCE} (${full.info.title} ${full.info.version}): only the paths the Waldur node uses and the components they reference, unchanged.\n# Regenerate: node test/waldur/schema/cut-schema.mjs <full schema>\n`;
 writeFileSync(OUTPUT, header + yaml.dump(cut, { lineWidth: -1, noRefs: true }));
-console.log(`wrote ${OUTPUT}: ${PATHS.length} paths, ${Object.values(components).reduce((n, s) => n + Object.keys(s).length, 0)} components`);
+console.log(
+	`wrote ${OUTPUT}: ${PATHS.length} paths, ${Object.values(components).reduce((n, s) => n + Object.keys(s).length, 0)} components`,
+);

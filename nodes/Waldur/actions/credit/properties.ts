@@ -1,0 +1,89 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { additionalFieldsCollection, optionsCollection } from '../../../shared/descriptions';
+import { requireString } from '../../../shared/validate';
+import type { CreditKind } from '../../credits';
+import { itemPath } from '../../credits';
+import { additionalFieldProperties, creditBody, requiredProperties } from '../../fields';
+import { waldurBaseUrl, waldurRequest } from '../../transport';
+import { requireWaldurUuid } from '../../values';
+
+export function uuidProperty(kind: CreditKind): INodeProperties {
+	return {
+		displayName: 'Credit UUID',
+		name: 'uuid',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'a1b2c3d4e5f67890abcdef1234567890',
+		description: `The UUID of the ${kind.noun} (32 hex digits; the dashed form works too)`,
+	};
+}
+
+export function readCreditUuid(ctx: IExecuteFunctions, itemIndex: number): string {
+	return requireWaldurUuid(ctx, 'uuid', itemIndex, 'Credit UUID');
+}
+
+/** A request on one credit (`<path><uuid>/`); a 404 without a message names the credit. */
+export async function creditItemRequest(
+	ctx: IExecuteFunctions,
+	kind: CreditKind,
+	method: IHttpRequestMethods,
+	uuid: string,
+	itemIndex: number,
+	body?: IDataObject,
+): Promise<IDataObject> {
+	const notFoundMessage = `No Waldur ${kind.noun} with UUID ${uuid} was found, or the credential may not see it`;
+	const path = itemPath(kind, uuid);
+	return await waldurRequest<IDataObject>(ctx, { method, path, body, notFoundMessage }, itemIndex);
+}
+
+/** Builds the request body from parameter values; checks them all before any request. */
+export async function buildCreditBody(
+	ctx: IExecuteFunctions,
+	kind: CreditKind,
+	values: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const baseUrl = await waldurBaseUrl(ctx, itemIndex);
+	return creditBody(values, { ctx, itemIndex, baseUrl, kind });
+}
+
+/** A required parameter as given: a number stays a number, so a decimal check can explain float rounding. */
+function requiredValue(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): IDataObject[string] {
+	requireString(ctx, name, itemIndex, label);
+	return ctx.getNodeParameter(name, itemIndex) as IDataObject[string];
+}
+
+/** Owner, value and "Additional Fields": the parameters create and replace share. */
+export function fullCreditProperties(kind: CreditKind): INodeProperties[] {
+	return [
+		...requiredProperties(kind),
+		additionalFieldsCollection(additionalFieldProperties(kind)),
+		optionsCollection(),
+	];
+}
+
+/** The body of create and replace: the required owner and value plus the additional fields given. */
+export async function fullCreditBody(
+	ctx: IExecuteFunctions,
+	kind: CreditKind,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const values: IDataObject = {
+		...(ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+		[kind.owner.name]: requiredValue(ctx, kind.owner.name, itemIndex, kind.owner.label),
+		value: requiredValue(ctx, 'value', itemIndex, 'Value'),
+	};
+	return await buildCreditBody(ctx, kind, values, itemIndex);
+}

@@ -1,0 +1,173 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { invalidParameter, requireString } from '../shared/validate';
+
+function show(value: unknown): string {
+	return typeof value === 'string' ? `"${value}"` : String(value);
+}
+
+function asText(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+}
+
+const UUID = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** A UUID in either form, returned the way Waldur writes it: 32 lowercase hex digits. */
+export function toWaldurUuid(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): string {
+	const text = asText(value);
+	if (!UUID.test(text)) {
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			label,
+			`must be a Waldur UUID (32 hex digits, dashes allowed), got ${show(value)}`,
+		);
+	}
+	return text.replace(/-/g, '').toLowerCase();
+}
+
+export function requireWaldurUuid(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): string {
+	return toWaldurUuid(ctx, requireString(ctx, name, itemIndex, label), itemIndex, label);
+}
+
+/**
+ * A related object given as a UUID or as its full URL. Waldur links objects by URL, so a UUID
+ * becomes `<baseUrl>/api/<collection>/<uuid>/`; a URL is sent as it is.
+ */
+export function toObjectUrl(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+	baseUrl: string,
+	collection: string,
+): string {
+	const text = asText(value);
+	if (/^https?:\/\/[^/\s]+\/\S*$/i.test(text)) return text;
+	if (UUID.test(text))
+		return `${baseUrl}/api/${collection}/${toWaldurUuid(ctx, text, itemIndex, label)}/`;
+	throw invalidParameter(
+		ctx,
+		itemIndex,
+		label,
+		`must be a UUID or a full URL such as ${baseUrl}/api/${collection}/<uuid>/, got ${show(value)}`,
+	);
+}
+
+export interface DecimalFormat {
+	/** The pattern Waldur's OpenAPI schema 8.0.5 gives the field. */
+	schemaPattern: RegExp;
+	/** What the value must look like, for the error message. */
+	shape: string;
+}
+
+export const MONEY: DecimalFormat = {
+	schemaPattern: /^-?\d{0,11}(?:\.\d{0,5})?$/,
+	shape: 'a decimal number with at most 11 digits before the dot and 5 after it, such as "1500.25"',
+};
+
+export const PERCENTAGE: DecimalFormat = {
+	schemaPattern: /^-?\d{0,3}(?:\.\d{0,0})?$/,
+	shape: 'a whole number of at most 3 digits, such as "10"',
+};
+
+/**
+ * A decimal as the text the user typed, so no float rounding can reach the wire. A number from an
+ * expression is only accepted when its plain text fits (0.1 + 0.2 does not).
+ */
+export function toDecimalString(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+	format: DecimalFormat,
+): string {
+	const text = asText(value);
+	if (text.startsWith('-'))
+		throw invalidParameter(ctx, itemIndex, label, `must not be negative, got ${show(value)}`);
+	if (!/\d/.test(text) || !format.schemaPattern.test(text)) {
+		const hint =
+			typeof value === 'number'
+				? 'An expression produced a number with float rounding. Round it in the expression, e.g. {{ (0.1 + 0.2).toFixed(2) }}.'
+				: 'Write the amount as text with a dot as the decimal separator and no thousands separators.';
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			label,
+			`must be ${format.shape}, got ${show(value)}`,
+			hint,
+		);
+	}
+	return text;
+}
+
+interface LuxonLike {
+	toISODate(): string | null;
+}
+
+function datePartOf(value: unknown): string {
+	if (value instanceof Date)
+		return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+	if (value && typeof (value as LuxonLike).toISODate === 'function')
+		return (value as LuxonLike).toISODate() ?? '';
+	// The date as written; a time part (from n8n's date picker) is dropped, never shifted by a time zone.
+	return asText(value).slice(0, 10);
+}
+
+/** Waldur only accepts credits that end on the first day of a month. */
+export function toFirstOfMonth(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): string {
+	const date = datePartOf(value);
+	const parsed = new Date(`${date}T00:00:00Z`);
+	if (
+		!/^\d{4}-\d{2}-\d{2}$/.test(date) ||
+		Number.isNaN(parsed.getTime()) ||
+		parsed.toISOString().slice(0, 10) !== date
+	) {
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			label,
+			`must be a date such as 2026-07-01, got ${show(value)}`,
+		);
+	}
+	if (!date.endsWith('-01')) {
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			label,
+			`must be the first day of a month, such as ${date.slice(0, 8)}01, got ${show(value)}`,
+			'Waldur lets credits end only on the 1st of a month.',
+		);
+	}
+	return date;
+}
+
+/** Full URLs, given as a list or as text separated by commas or new lines. */
+export function toUrlList(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): string[] {
+	const entries = Array.isArray(value) ? value.map(asText) : asText(value).split(/[\s,]+/);
+	const urls = entries.filter((entry) => entry !== '');
+	const bad = urls.find((url) => !/^https?:\/\/[^/\s]+\/\S*$/i.test(url));
+	if (bad !== undefined)
+		throw invalidParameter(ctx, itemIndex, label, `must list full URLs, got ${show(bad)}`);
+	return urls;
+}

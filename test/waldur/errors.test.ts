@@ -1,0 +1,196 @@
+import { calls, mockWaldur, runWaldur, skipRetryWaits, TOKEN } from './helpers';
+import { PROJECT_CREDIT_UUID, PROJECT_UUID, projectCreditRecord } from './records';
+
+const CREDIT_PATH = `/api/project-credits/${PROJECT_CREDIT_UUID}/`;
+const get = { resource: 'projectCredit', operation: 'get', uuid: PROJECT_CREDIT_UUID };
+const create = {
+	resource: 'projectCredit',
+	operation: 'create',
+	project: PROJECT_UUID,
+	value: '100',
+};
+
+describe('Waldur errors become readable messages', () => {
+	skipRetryWaits();
+
+	it.each([
+		[401, { detail: 'Invalid token.' }, 'Invalid token.', /Authentication failed/],
+		[
+			403,
+			{ detail: 'You do not have permission to perform this action.' },
+			'You do not have permission to perform this action.',
+			/refused the request/,
+		],
+		[404, { detail: 'Not found.' }, 'Not found.', /Nothing was found/],
+	])('%i: the detail is the message', async (status, body, message, hint) => {
+		mockWaldur('GET', CREDIT_PATH, { status, body });
+
+		const result = await runWaldur(get);
+
+		expect(result.error?.message).toBe(message);
+		expect(result.error?.description).toMatch(hint);
+		expect(result.error?.httpCode).toBe(String(status));
+		expect(calls()).toHaveLength(1);
+	});
+
+	it('409: a credit that cannot be deleted', async () => {
+		mockWaldur('DELETE', CREDIT_PATH, {
+			status: 409,
+			body: { detail: 'Cannot delete project credit with existing compensations.' },
+		});
+
+		const result = await runWaldur({
+			resource: 'projectCredit',
+			operation: 'delete',
+			uuid: PROJECT_CREDIT_UUID,
+		});
+
+		expect(result.error?.message).toBe('Cannot delete project credit with existing compensations.');
+		expect(result.error?.description).toMatch(/state that does not allow this change/);
+		expect(result.error?.httpCode).toBe('409');
+	});
+
+	it('400 with field errors: each field named', async () => {
+		mockWaldur('POST', '/api/project-credits/', {
+			status: 400,
+			body: {
+				end_date: ['End date must be the first day of a month.'],
+				value: ['Ensure this value is greater than or equal to 0.'],
+			},
+		});
+
+		const result = await runWaldur(create);
+
+		expect(result.error?.message).toBe(
+			'end_date: End date must be the first day of a month.; value: Ensure this value is greater than or equal to 0.',
+		);
+		expect(result.error?.httpCode).toBe('400');
+	});
+
+	it('400 with non_field_errors: the messages without the key', async () => {
+		mockWaldur('POST', '/api/customer-credits/', {
+			status: 400,
+			body: { non_field_errors: ['Expected consumption must be smaller than the credit.'] },
+		});
+
+		const result = await runWaldur({
+			resource: 'customerCredit',
+			operation: 'create',
+			customer: PROJECT_UUID,
+			value: '100',
+			additionalFields: { expectedConsumption: '200' },
+		});
+
+		expect(result.error?.message).toBe('Expected consumption must be smaller than the credit.');
+	});
+
+	it('400 with a bare list, as ValidationError in a model save produces', async () => {
+		mockWaldur('POST', '/api/project-credits/', {
+			status: 400,
+			body: ['The sum of project credits cannot exceed the credit for organization.'],
+		});
+
+		const result = await runWaldur(create);
+
+		expect(result.error?.message).toBe(
+			'The sum of project credits cannot exceed the credit for organization.',
+		);
+	});
+
+	it('a POST that failed with 503 is not sent again', async () => {
+		mockWaldur('POST', '/api/project-credits/', {
+			status: 503,
+			body: { detail: 'Service temporarily unavailable.' },
+		});
+		const post = await runWaldur(create);
+		expect(post.error?.message).toBe('Service temporarily unavailable.');
+		expect(post.error?.description).toMatch(/not repeated automatically/);
+		expect(calls()).toHaveLength(1);
+	});
+
+	it('a GET that failed with 503 is retried and then succeeds', async () => {
+		mockWaldur('GET', CREDIT_PATH, {
+			status: 503,
+			body: { detail: 'Service temporarily unavailable.' },
+		});
+		mockWaldur('GET', CREDIT_PATH, { status: 200, body: projectCreditRecord() });
+
+		const result = await runWaldur(get);
+
+		expect(result.error).toBeUndefined();
+		expect(calls()).toHaveLength(2);
+	});
+
+	it('a response that is not JSON is reported, with what came instead', async () => {
+		mockWaldur('GET', CREDIT_PATH, {
+			status: 200,
+			body: '<html><body>Maintenance</body></html>',
+			headers: { 'Content-Type': 'text/html' },
+			violates: /not JSON/,
+		});
+
+		const result = await runWaldur(get);
+
+		expect(result.error?.message).toBe('Waldur sent a response that could not be read');
+		expect(result.error?.description).toMatch(/Expected JSON but got: <html><body>Maintenance/);
+	});
+
+	it('a server that does not answer in time is reported as a timeout', async () => {
+		mockWaldur('GET', CREDIT_PATH, { status: 200, body: projectCreditRecord(), delayMs: 500 });
+
+		const result = await runWaldur({ ...get, options: { timeout: 50, maxRetries: 0 } });
+
+		expect(result.error?.message).toBe('Waldur did not answer within 50 ms');
+	});
+
+	it('never shows the token, even when the server echoes it', async () => {
+		mockWaldur('GET', CREDIT_PATH, { status: 401, body: { detail: `Invalid token ${TOKEN}.` } });
+
+		const result = await runWaldur(get, { continueOnFail: true });
+
+		expect(JSON.stringify(result.items)).not.toContain(TOKEN);
+		expect(result.items[0].json.error).toBe('Invalid token [redacted].');
+		expect(JSON.stringify(result.nodeError ?? {})).not.toContain(TOKEN);
+	});
+});
+
+describe('Continue On Fail', () => {
+	it('turns a failed item into an error item, pairs every output and goes on', async () => {
+		const second = 'c4f1c2d4e5a64789b0c1d2e3f4a5b6c8';
+		mockWaldur('GET', CREDIT_PATH, { status: 200, body: projectCreditRecord() });
+		mockWaldur('GET', `/api/project-credits/${second}/`, {
+			status: 404,
+			body: { detail: 'Not found.' },
+		});
+
+		const result = await runWaldur(
+			{ resource: 'projectCredit', operation: 'get', uuid: '={{ $json.uuid }}' },
+			{
+				continueOnFail: true,
+				items: [{ uuid: PROJECT_CREDIT_UUID }, { uuid: second }, { uuid: 'not-a-uuid' }],
+			},
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(calls()).toHaveLength(2);
+		const [raw] = result.rawOutputs[0];
+		expect(raw.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(raw[0].json.uuid).toBe(PROJECT_CREDIT_UUID);
+		expect(raw[1].json).toEqual({ error: 'Not found.' });
+		expect(raw[2].json.error).toMatch(
+			/The parameter "Credit UUID" must be a Waldur UUID .* got "not-a-uuid" \(item 2\)/,
+		);
+	});
+
+	it('without it, the first failure stops the node and names the item', async () => {
+		mockWaldur('GET', CREDIT_PATH, {
+			status: 403,
+			body: { detail: 'You do not have permission to perform this action.' },
+		});
+
+		const result = await runWaldur(get);
+
+		expect(result.error?.message).toBe('You do not have permission to perform this action.');
+		expect(result.items).toEqual([]);
+	});
+});

@@ -1,0 +1,44 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { WaldurApi } from '../../credentials/WaldurApi.credentials';
+import { Waldur } from '../../nodes/Waldur/Waldur.node';
+import type { RunOptions, RunResult } from '../harness/harness';
+import { runNode } from '../harness/harness';
+import type { RecordedCall } from './mockWaldur';
+import { BASE, calls } from './mockWaldur';
+
+export { BASE, calls, mockWaldur } from './mockWaldur';
+
+export const TOKEN = 'wdr-secret-token-7f3c9a';
+export const AUTH = `Token ${TOKEN}`;
+
+/** Runs the Waldur node; the credential's base URL ends in a slash, which every test thereby tolerates. */
+export function runWaldur(parameters: IDataObject, extra: Partial<RunOptions> = {}) {
+	return runNode({
+		node: new Waldur(),
+		credentialTypes: [new WaldurApi()],
+		credentials: { waldurApi: { baseUrl: `${BASE}/`, token: TOKEN } },
+		parameters,
+		...extra,
+	});
+}
+
+/** No test needs to wait for a retry. */
+export function skipRetryWaits(): void {
+	beforeEach(() => {
+		jest.spyOn(require('n8n-workflow'), 'sleep').mockResolvedValue(undefined);
+	});
+	afterEach(() => jest.restoreAllMocks());
+}
+
+/** Asserts the node sent exactly one request, authenticated, matching `expected` (method, path, query, body). */
+export function expectOneCall(expected: Partial<RecordedCall>): void {
+	expect(calls()).toHaveLength(1);
+	expect(calls()[0]).toMatchObject(expected);
+	expect(calls()[0].headers.authorization).toBe(AUTH);
+}
+
+/** The JSON of the node's output items. */
+export function outputOf(result: RunResult): IDataObject[] {
+	return result.items.map((item) => item.json);
+}
