@@ -1,4 +1,10 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { VOYADO_HEADERS } from '../nodes/VoyadoEngage/headers';
 
@@ -7,7 +13,10 @@ export class VoyadoEngageApi implements ICredentialType {
 
 	displayName = 'Voyado Engage API';
 
-	icon: Icon = { light: 'file:../icons/voyadoEngage.svg', dark: 'file:../icons/voyadoEngage.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/voyadoEngage.svg',
+		dark: 'file:../icons/voyadoEngage.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-credits/n8n-nodes-credits#voyado-engage';
 
@@ -19,7 +28,8 @@ export class VoyadoEngageApi implements ICredentialType {
 			required: true,
 			default: '',
 			placeholder: 'https://acme.voyado.com',
-			description: 'Your Engage address: https://&lt;client&gt;.voyado.com for production, https://&lt;client&gt;.staging.voyado.com for staging',
+			description:
+				'Your Engage address: https://&lt;client&gt;.voyado.com for production, https://&lt;client&gt;.staging.voyado.com for staging',
 		},
 		{
 			displayName: 'API Key',

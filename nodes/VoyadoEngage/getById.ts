@@ -21,12 +21,19 @@ interface GetByIdSpec {
 /** A `get` operation: GET <path>/<numeric id>, the record as it comes. */
 export function getByIdOperation(spec: GetByIdSpec): Operation {
 	return {
-		description: forOperation(spec.resource, 'get', [numericIdProperty(spec.idLabel, spec.idName, spec.idDescription), optionsCollection()]),
+		description: forOperation(spec.resource, 'get', [
+			numericIdProperty(spec.idLabel, spec.idName, spec.idDescription),
+			optionsCollection(),
+		]),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 			const id = requirePositiveInteger(this, spec.idName, itemIndex, spec.idLabel);
 			const record = await voyadoRequest<IDataObject>(
 				this,
-				{ method: 'GET', path: `${spec.path}/${id}`, notFoundMessage: `No Voyado Engage ${spec.what} with ID ${id} was found` },
+				{
+					method: 'GET',
+					path: `${spec.path}/${id}`,
+					notFoundMessage: `No Voyado Engage ${spec.what} with ID ${id} was found`,
+				},
 				itemIndex,
 			);
 			return record ?? {};

@@ -14,16 +14,29 @@ interface ListPage {
 }
 
 /** Accepts both list shapes Engage uses: `{items, totalCount, ...}` and a plain array (definitions). */
-function readListPage(ctx: IExecuteFunctions, body: unknown, path: string, itemIndex: number): ListPage {
+function readListPage(
+	ctx: IExecuteFunctions,
+	body: unknown,
+	path: string,
+	itemIndex: number,
+): ListPage {
 	if (body === undefined || body === null) return { items: [] };
 	if (Array.isArray(body)) return { items: body as IDataObject[] };
 	const record = body as IDataObject;
 	if (typeof body === 'object' && Array.isArray(record.items)) {
 		const total = Number(record.totalCount);
-		return { items: record.items as IDataObject[], total: Number.isFinite(total) ? total : undefined };
+		return {
+			items: record.items as IDataObject[],
+			total: Number.isFinite(total) ? total : undefined,
+		};
 	}
-	const message = 'Voyado Engage sent a list response that is neither a JSON array nor {items, totalCount}';
-	throw new NodeApiError(ctx.getNode(), { message }, { message, description: `Unexpected answer from ${path}`, itemIndex });
+	const message =
+		'Voyado Engage sent a list response that is neither a JSON array nor {items, totalCount}';
+	throw new NodeApiError(
+		ctx.getNode(),
+		{ message },
+		{ message, description: `Unexpected answer from ${path}`, itemIndex },
+	);
 }
 
 /**
@@ -31,11 +44,20 @@ function readListPage(ctx: IExecuteFunctions, body: unknown, path: string, itemI
  * reached (a page shorter than asked for does not end it, in case Engage caps `count`); a plain
  * array ends on a short page.
  */
-export async function listRecords(ctx: IExecuteFunctions, path: string, query: IDataObject, itemIndex: number): Promise<IDataObject[]> {
+export async function listRecords(
+	ctx: IExecuteFunctions,
+	path: string,
+	query: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const limit = readLimit(ctx, itemIndex);
 	return await collectPages<IDataObject, number>(0, limit, async (offset, wanted) => {
 		const count = Math.min(PAGE_SIZE, wanted);
-		const body = await voyadoRequest<unknown>(ctx, { method: 'GET', path, qs: { ...query, offset, count } }, itemIndex);
+		const body = await voyadoRequest<unknown>(
+			ctx,
+			{ method: 'GET', path, qs: { ...query, offset, count } },
+			itemIndex,
+		);
 		const { items, total } = readListPage(ctx, body, path, itemIndex);
 		const nextOffset = offset + items.length;
 		const more = total === undefined ? items.length === count : nextOffset < total;

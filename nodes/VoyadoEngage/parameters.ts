@@ -5,10 +5,20 @@ import { invalidParameter, requireString } from '../shared/validate';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A contact ID as Engage expects it: a GUID such as 5b8f3c3e-2d9a-4e1f-9c7b-0a1d2e3f4a5b. */
-export function requireContactId(ctx: IExecuteFunctions, name: string, itemIndex: number, label = 'Contact ID'): string {
+export function requireContactId(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label = 'Contact ID',
+): string {
 	const value = requireString(ctx, name, itemIndex, label);
 	if (!GUID.test(value)) {
-		throw invalidParameter(ctx, itemIndex, label, `must be a GUID such as 5b8f3c3e-2d9a-4e1f-9c7b-0a1d2e3f4a5b, got "${value}"`);
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			label,
+			`must be a GUID such as 5b8f3c3e-2d9a-4e1f-9c7b-0a1d2e3f4a5b, got "${value}"`,
+		);
 	}
 	return value;
 }
@@ -25,6 +35,19 @@ export function contactIdProperty(description: string, required = true): INodePr
 	};
 }
 
-export function numericIdProperty(displayName: string, name: string, description: string, required = true): INodeProperties {
-	return { displayName, name, type: 'string', required, default: '', placeholder: '42', description };
+export function numericIdProperty(
+	displayName: string,
+	name: string,
+	description: string,
+	required = true,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required,
+		default: '',
+		placeholder: '42',
+		description,
+	};
 }

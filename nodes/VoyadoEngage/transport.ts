@@ -13,9 +13,14 @@ export const voyadoEngage: Provider = {
 	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: IExecuteFunctions): string {
 		const baseUrl = String(credentials.baseUrl ?? '').trim();
 		if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {
-			throw new NodeOperationError(ctx.getNode(), `The Voyado Engage credential's base URL "${baseUrl}" is not an http(s) address`, {
-				description: 'Open the Voyado Engage credential and enter your Engage address, e.g. https://acme.voyado.com or https://acme.staging.voyado.com.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The Voyado Engage credential's base URL "${baseUrl}" is not an http(s) address`,
+				{
+					description:
+						'Open the Voyado Engage credential and enter your Engage address, e.g. https://acme.voyado.com or https://acme.staging.voyado.com.',
+				},
+			);
 		}
 		return trimTrailingSlashes(baseUrl);
 	},

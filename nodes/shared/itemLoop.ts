@@ -23,6 +23,12 @@ export function errorItem(error: unknown, itemIndex: number): INodeExecutionData
 	return { json: { error: errorMessageOf(error) }, pairedItem: { item: itemIndex } };
 }
 
+/** For loops of their own (batched writes): stops the node, or with "Continue On Fail" returns the item's error item. */
+export function errorItemOrThrow(ctx: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
+	if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
+	return errorItem(error, itemIndex);
+}
+
 /**
  * Runs `handler` once per input item: one output item per returned record, each paired with its
  * input item. A failure stops the node, or with "Continue On Fail" becomes that item's error item.

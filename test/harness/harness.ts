@@ -52,6 +52,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	onError?: INode['onError'];
 	retryOnFail?: { maxTries: number; waitBetweenTries: number };
+	/** The execution's ID; `test-execution` by default. */
+	executionId?: string;
 }
 
 export interface RunResult {
@@ -127,7 +129,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	});
 
 	const credentialTypes = Object.fromEntries(options.credentialTypes.map((type) => [type.name, type]));
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+	const hooks = new ExecutionLifecycleHooks('manual', options.executionId ?? 'test-execution', {
 		id: 'test-workflow',
 		name: 'Test',
 		active: false,
@@ -141,7 +143,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(credentialTypes, options.credentials),
 		hooks,
-		executionId: 'test-execution',
+		executionId: options.executionId ?? 'test-execution',
 		currentNodeExecutionIndex: 0,
 		variables: {},
 		restApiUrl: 'http://127.0.0.1:5678/rest',

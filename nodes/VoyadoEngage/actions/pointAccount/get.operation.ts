@@ -1,0 +1,10 @@
+import { getByIdOperation } from '../../getById';
+
+export const { description, execute } = getByIdOperation({
+	resource: 'pointAccount',
+	idName: 'accountId',
+	idLabel: 'Account ID',
+	idDescription: 'The numeric ID of the point account',
+	path: '/api/v2/point-accounts',
+	what: 'point account',
+});

@@ -1,0 +1,184 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import {
+	additionalFieldsCollection,
+	forOperation,
+	optionsCollection,
+} from '../../../shared/descriptions';
+import { readRequestSettings } from '../../../shared/http';
+import { errorItemOrThrow } from '../../../shared/itemLoop';
+import { invalidParameter } from '../../../shared/validate';
+import type { PendingRow } from '../../batchAdd/batches';
+import { planBatches } from '../../batchAdd/batches';
+import { automaticKeyBase, readUserKey } from '../../batchAdd/idempotency';
+import { rowOutcomes } from '../../batchAdd/rejections';
+import type { TransactionRow } from '../../batchAdd/rows';
+import { readTransactionRow } from '../../batchAdd/rows';
+import { contactIdProperty, numericIdProperty } from '../../parameters';
+import { voyadoRequest } from '../../transport';
+
+/** Engage takes at most this many rows per POST. */
+export const MAX_ROWS_PER_REQUEST = 1000;
+const PATH = '/api/v2/point-accounts/transactions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'All input items are sent together, up to 1000 rows per request. Each item comes out with "accepted": true, or false with the reasons Engage gave.',
+		name: 'batchNotice',
+		type: 'notice',
+		default: '',
+	},
+	contactIdProperty('The GUID of the contact who receives (or loses) the points'),
+	numericIdProperty(
+		'Definition ID',
+		'definitionId',
+		"The numeric ID of the point definition: which of the contact's point accounts is changed",
+	),
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'number',
+		required: true,
+		default: 0,
+		description: 'The number of points; negative to deduct',
+	},
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'Purchase',
+		description: 'Where the points come from. Required: Engage skips rows without it.',
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'Order 1001',
+		description: 'Why the points were given. Required: Engage skips rows without it.',
+	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Time Stamp',
+			name: 'timeStamp',
+			type: 'dateTime',
+			default: '',
+			description: 'When the transaction happened; Engage uses "now" when empty',
+		},
+		{
+			displayName: 'Valid From',
+			name: 'validFrom',
+			type: 'dateTime',
+			default: '',
+			description:
+				'When the points become usable (pending until then); Engage uses "now" when empty',
+		},
+		{
+			displayName: 'Valid To',
+			name: 'validTo',
+			type: 'dateTime',
+			default: '',
+			description: 'When the points expire',
+		},
+	]),
+	optionsCollection([
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_ROWS_PER_REQUEST },
+			default: MAX_ROWS_PER_REQUEST,
+			description: 'How many rows go into one request (Engage takes at most 1000)',
+		},
+		{
+			displayName: 'Idempotency Key',
+			name: 'idempotencyKey',
+			type: 'string',
+			default: '',
+			placeholder: '={{ $json.orderId }}',
+			description:
+				'Your own base key, e.g. an order ID, so that sending the same thing again within 24 hours (even from another execution) changes nothing. Requests get the key with "-1", "-2", … appended; items with different keys are never sent together. Empty: a key unique to this execution.',
+		},
+	]),
+];
+
+export const description = forOperation('pointTransaction', 'add', properties);
+
+function readBatchSize(ctx: IExecuteFunctions): number {
+	const value = ctx.getNodeParameter('options.batchSize', 0, MAX_ROWS_PER_REQUEST) as unknown;
+	const size = Number(value);
+	if (!Number.isInteger(size) || size < 1 || size > MAX_ROWS_PER_REQUEST) {
+		throw invalidParameter(
+			ctx,
+			0,
+			'Batch Size',
+			`must be a whole number from 1 to ${MAX_ROWS_PER_REQUEST}, got ${JSON.stringify(value)}`,
+		);
+	}
+	return size;
+}
+
+/** A 2xx whose body cannot be read still booked points: say so, so nobody resends blindly. */
+function explainUnreadableSuccess(error: unknown): void {
+	if (error instanceof NodeApiError && /^2\d\d$/.test(String(error.httpCode))) {
+		error.description =
+			`Engage accepted the request (HTTP ${error.httpCode}) but its answer could not be read, so which rows it skipped is unknown. Check the contacts' point transactions before sending these rows again. ${error.description ?? ''}`.trim();
+	}
+}
+
+/**
+ * Checks every row first (a bad row fails the node before anything is sent, or with Continue On
+ * Fail becomes its own error item), then sends the valid rows in batches, one output per input item.
+ */
+export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const itemCount = this.getInputData().length;
+	const output: INodeExecutionData[] = new Array(itemCount);
+	const rows: TransactionRow[] = new Array(itemCount);
+	const pending: PendingRow[] = [];
+	const batchSize = readBatchSize(this);
+	const settings = readRequestSettings(this, 0);
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			rows[itemIndex] = readTransactionRow(this, itemIndex);
+			pending.push({ itemIndex, userKey: readUserKey(this, itemIndex) });
+		} catch (error) {
+			output[itemIndex] = errorItemOrThrow(this, error, itemIndex);
+		}
+	}
+
+	for (const batch of planBatches(pending, batchSize, automaticKeyBase(this))) {
+		const sent = batch.itemIndexes.map((itemIndex) => rows[itemIndex]);
+		try {
+			const response = await voyadoRequest<unknown>(
+				this,
+				{
+					method: 'POST',
+					path: PATH,
+					body: sent,
+					headers: { 'Idempotency-Key': batch.idempotencyKey },
+					idempotent: true,
+				},
+				batch.itemIndexes[0],
+				settings,
+			);
+			const outcomes = rowOutcomes(sent, response);
+			batch.itemIndexes.forEach((itemIndex, position) => {
+				output[itemIndex] = {
+					json: { ...sent[position], ...outcomes[position] },
+					pairedItem: { item: itemIndex },
+				};
+			});
+		} catch (error) {
+			explainUnreadableSuccess(error);
+			for (const itemIndex of batch.itemIndexes) {
+				output[itemIndex] = errorItemOrThrow(this, error, itemIndex);
+			}
+		}
+	}
+	return output;
+}

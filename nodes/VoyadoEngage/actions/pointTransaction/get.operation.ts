@@ -1,0 +1,10 @@
+import { getByIdOperation } from '../../getById';
+
+export const { description, execute } = getByIdOperation({
+	resource: 'pointTransaction',
+	idName: 'transactionId',
+	idLabel: 'Transaction ID',
+	idDescription: 'The numeric ID of the point transaction',
+	path: '/api/v2/point-accounts/transactions',
+	what: 'point transaction',
+});

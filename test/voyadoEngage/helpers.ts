@@ -1,0 +1,95 @@
+import type { IDataObject } from 'n8n-workflow';
+import * as workflow from 'n8n-workflow';
+import nock from 'nock';
+
+import { VoyadoEngageApi } from '../../credentials/VoyadoEngageApi.credentials';
+import { VoyadoEngage } from '../../nodes/VoyadoEngage/VoyadoEngage.node';
+import { version } from '../../package.json';
+import type { RunOptions } from '../harness/harness';
+import { runNode } from '../harness/harness';
+
+export const API_KEY = 'voyado-secret-key-123';
+export const BASE = 'https://acme.voyado.com';
+export const USER_AGENT = `n8n-nodes-credits/${version}`;
+export const TRANSACTIONS = '/api/v2/point-accounts/transactions';
+
+export const CONTACT = '5b8f3c3e-2d9a-4e1f-9c7b-0a1d2e3f4a5b';
+export const OTHER_CONTACT = '8e2d6b71-4c3a-4f0e-b1d2-9a8b7c6d5e4f';
+
+/** A nock scope that only answers requests carrying every header Engage needs. */
+export function engage(base = BASE) {
+	return nock(base, {
+		reqheaders: { apikey: API_KEY, 'user-agent': USER_AGENT, 'content-type': 'application/json' },
+	});
+}
+
+export function runVoyado(parameters: IDataObject, extra: Partial<RunOptions> = {}) {
+	return runNode({
+		node: new VoyadoEngage(),
+		credentialTypes: [new VoyadoEngageApi()],
+		credentials: { voyadoEngageApi: { apiKey: API_KEY, baseUrl: BASE } },
+		parameters,
+		...extra,
+	});
+}
+
+/** The add operation with every row field taken from the input item. */
+export const addFromItems: IDataObject = {
+	resource: 'pointTransaction',
+	operation: 'add',
+	contactId: '={{ $json.contactId }}',
+	definitionId: '={{ $json.definitionId }}',
+	amount: '={{ $json.amount }}',
+	source: '={{ $json.source }}',
+	description: '={{ $json.description }}',
+};
+
+/** Input items for `add`: one purchase each, for CONTACT unless said otherwise. */
+export function purchases(
+	count: number,
+	overrides: (index: number) => IDataObject = () => ({}),
+): IDataObject[] {
+	return Array.from({ length: count }, (_, index) => ({
+		contactId: CONTACT,
+		definitionId: 1,
+		amount: index + 1,
+		source: 'Purchase',
+		description: `Order ${1000 + index}`,
+		...overrides(index),
+	}));
+}
+
+export interface RecordedPost {
+	body: IDataObject[];
+	key: string | undefined;
+}
+
+/** Answers every POST to the transactions endpoint with `answer` (all accepted by default) and records it. */
+export function recordPosts(
+	times: number,
+	answer: (rows: IDataObject[]) => [number, unknown] = () => [200, {}],
+) {
+	const posts: RecordedPost[] = [];
+	const scope = engage()
+		.post(TRANSACTIONS)
+		.times(times)
+		.reply(function (_uri, body) {
+			const rows = body as IDataObject[];
+			const key = this.req.headers['idempotency-key'];
+			posts.push({ body: rows, key: Array.isArray(key) ? key[0] : key });
+			return answer(rows);
+		});
+	return { posts, scope };
+}
+
+/** Retry waits return at once; the returned mock records how long each would have been. */
+export function spyOnSleep(): jest.Mock {
+	const sleep = jest.fn().mockResolvedValue(undefined);
+	let spy: jest.SpyInstance;
+	beforeEach(() => {
+		sleep.mockClear();
+		spy = jest.spyOn(workflow, 'sleep').mockImplementation(sleep);
+	});
+	afterEach(() => spy.mockRestore());
+	return sleep;
+}
