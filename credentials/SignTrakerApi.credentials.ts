@@ -1,4 +1,12 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { baseUrlProperty, secretProperty } from './common';
 
 export class SignTrakerApi implements ICredentialType {
 	name = 'signTrakerApi';
@@ -10,31 +18,26 @@ export class SignTrakerApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-credits/n8n-nodes-credits#signtraker';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description: 'Your SignTraker API key, found in SignTraker under My Profile',
-		},
+		secretProperty(
+			'API Key',
+			'apiKey',
+			'Your SignTraker API key, found in SignTraker under My Profile',
+		),
 		{
 			displayName: 'Subdomain',
 			name: 'subdomain',
 			type: 'string',
 			default: '',
 			placeholder: 'acme',
-			description: 'Your SignTraker tenant: "acme" for https://acme.signtraker.com. Not needed when a base URL is set.',
+			description:
+				'Your SignTraker tenant: "acme" for https://acme.signtraker.com. Not needed when a base URL is set.',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
+		baseUrlProperty({
+			required: false,
 			placeholder: 'https://acme.signtraker.com',
-			description: 'Optional full address of the SignTraker API; when set it is used instead of the subdomain',
-		},
+			description:
+				'Optional full address of the SignTraker API; when set it is used instead of the subdomain',
+		}),
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { baseUrlProperty, secretProperty } from './common';
+
 export class SpreedlySubscriptionsApi implements ICredentialType {
 	name = 'spreedlySubscriptionsApi';
 
@@ -30,24 +32,18 @@ export class SpreedlySubscriptionsApi implements ICredentialType {
 			description:
 				"The site's short name, as in https://spreedly.com/<site name>/… (test sites usually end in -test)",
 		},
-		{
-			displayName: 'API Token',
-			name: 'apiToken',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description: "The site's API authentication token, found in the site's configuration",
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://spreedly.com',
+		secretProperty(
+			'API Token',
+			'apiToken',
+			"The site's API authentication token, found in the site's configuration",
+		),
+		baseUrlProperty({
+			required: false,
+			defaultUrl: 'https://spreedly.com',
 			placeholder: 'https://subs.pinpayments.com',
 			hint: 'Use https://subs.pinpayments.com for sites on Pin Payments Subscriptions, the later name of the service',
 			description: 'The address of the service, without /api/v4',
-		},
+		}),
 	];
 
 	// Spreedly ignores the password; many HTTP clients insist on one, so the API's own docs send "X".

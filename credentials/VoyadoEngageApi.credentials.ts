@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { VOYADO_HEADERS } from '../nodes/VoyadoEngage/headers';
+import { baseUrlProperty, secretProperty, TRIMMED_BASE_URL } from './common';
 
 export class VoyadoEngageApi implements ICredentialType {
 	name = 'voyadoEngageApi';
@@ -21,25 +22,16 @@ export class VoyadoEngageApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-credits/n8n-nodes-credits#voyado-engage';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			required: true,
-			default: '',
+		baseUrlProperty({
 			placeholder: 'https://acme.voyado.com',
 			description:
 				'Your Engage address: https://&lt;client&gt;.voyado.com for production, https://&lt;client&gt;.staging.voyado.com for staging',
-		},
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description: 'An API key from Engage Config Hub → API connections (mind its IP allowlist)',
-		},
+		}),
+		secretProperty(
+			'API Key',
+			'apiKey',
+			'An API key from Engage Config Hub → API connections (mind its IP allowlist)',
+		),
 	];
 
 	authenticate: IAuthenticateGeneric = {
@@ -51,7 +43,7 @@ export class VoyadoEngageApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "") }}',
+			baseURL: TRIMMED_BASE_URL,
 			url: '/api/v2/point-accounts/definitions',
 			qs: { offset: 0, count: 1 },
 			headers: { ...VOYADO_HEADERS },

@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { baseUrlProperty, secretProperty, TRIMMED_BASE_URL } from './common';
+
 export class WaldurApi implements ICredentialType {
 	name = 'waldurApi';
 
@@ -16,25 +18,15 @@ export class WaldurApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-credits/n8n-nodes-credits#waldur';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			required: true,
-			default: '',
+		baseUrlProperty({
 			placeholder: 'https://waldur.example.com',
 			description: 'The address of your Waldur API, without /api/ (a trailing slash is fine)',
-		},
-		{
-			displayName: 'Token',
-			name: 'token',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description:
-				'Your Waldur API token, shown in Waldur under your user profile → Credentials → API token',
-		},
+		}),
+		secretProperty(
+			'Token',
+			'token',
+			'Your Waldur API token, shown in Waldur under your user profile → Credentials → API token',
+		),
 	];
 
 	authenticate: IAuthenticateGeneric = {
@@ -46,7 +38,7 @@ export class WaldurApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ $credentials.baseUrl.trim().replace(/\\/+$/, "") }}',
+			baseURL: TRIMMED_BASE_URL,
 			url: '/api/project-credits/',
 			qs: { page_size: 1 },
 			headers: { Accept: 'application/json' },

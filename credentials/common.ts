@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** A secret credential field: masked in the editor and redacted from every error. */
+export function secretProperty(
+	displayName: string,
+	name: string,
+	description: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description,
+	};
+}
+
+/** The API's address; a trailing slash is tolerated everywhere it is used. */
+export function baseUrlProperty(options: {
+	placeholder: string;
+	description: string;
+	required?: boolean;
+	defaultUrl?: string;
+	hint?: string;
+}): INodeProperties {
+	return {
+		displayName: 'Base URL',
+		name: 'baseUrl',
+		type: 'string',
+		required: options.required ?? true,
+		default: options.defaultUrl ?? '',
+		placeholder: options.placeholder,
+		description: options.description,
+		...(options.hint ? { hint: options.hint } : {}),
+	};
+}
+
+/** `baseUrl` for a credential test request, without spaces or trailing slashes. */
+export const TRIMMED_BASE_URL = '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "") }}';
