@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resourceSelector } from '../shared/descriptions';
@@ -9,7 +14,10 @@ export class SignTraker implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SignTraker',
 		name: 'signTraker',
-		icon: { light: 'file:../../icons/signTraker.svg', dark: 'file:../../icons/signTraker.dark.svg' },
+		icon: {
+			light: 'file:../../icons/signTraker.svg',
+			dark: 'file:../../icons/signTraker.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

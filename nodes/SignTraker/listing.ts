@@ -16,7 +16,8 @@ export const odataOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'Name asc',
-		description: 'OData $orderby: one or more fields, each optionally followed by asc or desc, separated by commas',
+		description:
+			'OData $orderby: one or more fields, each optionally followed by asc or desc, separated by commas',
 	},
 	{
 		displayName: 'Select',
@@ -54,11 +55,17 @@ function nonEmpty(value: unknown): string | undefined {
  * Lists a SignTraker collection with `$top`/`$skip` paging. `query` holds the endpoint's own
  * filters; `$filter`, `$orderby`, `$select` and `$skip` come from the operation's parameters.
  */
-export async function listRecords(ctx: IExecuteFunctions, path: string, query: IDataObject, itemIndex: number): Promise<IDataObject[]> {
+export async function listRecords(
+	ctx: IExecuteFunctions,
+	path: string,
+	query: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const limit = readLimit(ctx, itemIndex);
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const skip = options.skip === undefined ? 0 : toFiniteNumber(ctx, options.skip, itemIndex, 'Skip');
+	const skip =
+		options.skip === undefined ? 0 : toFiniteNumber(ctx, options.skip, itemIndex, 'Skip');
 	const odata: IDataObject = {
 		...query,
 		$filter: nonEmpty(filters.filter),
@@ -73,11 +80,15 @@ export async function listRecords(ctx: IExecuteFunctions, path: string, query: I
 		const body = await signTrakerRequest<unknown>(ctx, { method: 'GET', path, qs }, itemIndex);
 		if (body === undefined) return { items: [] };
 		if (!Array.isArray(body)) {
-			throw new NodeApiError(ctx.getNode(), { message: 'SignTraker sent a list response that is not a JSON array' }, {
-				message: 'SignTraker sent a list response that is not a JSON array',
-				description: `Expected a JSON array from ${path}`,
-				itemIndex,
-			});
+			throw new NodeApiError(
+				ctx.getNode(),
+				{ message: 'SignTraker sent a list response that is not a JSON array' },
+				{
+					message: 'SignTraker sent a list response that is not a JSON array',
+					description: `Expected a JSON array from ${path}`,
+					itemIndex,
+				},
+			);
 		}
 		return { items: body as IDataObject[] };
 	});

@@ -6,7 +6,8 @@ import { apiRequest, trimTrailingSlashes } from '../shared/http';
 
 function configError(ctx: IExecuteFunctions, message: string): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), message, {
-		description: 'Open the SignTraker credential and enter your subdomain ("acme" for https://acme.signtraker.com) or the full base URL.',
+		description:
+			'Open the SignTraker credential and enter your subdomain ("acme" for https://acme.signtraker.com) or the full base URL.',
 	});
 }
 
@@ -19,21 +20,31 @@ export const signTraker: Provider = {
 		const baseUrl = String(credentials.baseUrl ?? '').trim();
 		if (baseUrl) {
 			if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {
-				throw configError(ctx, `The SignTraker credential's base URL "${baseUrl}" is not an http(s) address`);
+				throw configError(
+					ctx,
+					`The SignTraker credential's base URL "${baseUrl}" is not an http(s) address`,
+				);
 			}
 			return trimTrailingSlashes(baseUrl);
 		}
 		const subdomain = String(credentials.subdomain ?? '').trim();
-		if (!subdomain) throw configError(ctx, 'The SignTraker credential has neither a subdomain nor a base URL');
+		if (!subdomain)
+			throw configError(ctx, 'The SignTraker credential has neither a subdomain nor a base URL');
 		if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(subdomain)) {
-			throw configError(ctx, `The SignTraker credential's subdomain "${subdomain}" is not a valid host name part`);
+			throw configError(
+				ctx,
+				`The SignTraker credential's subdomain "${subdomain}" is not a valid host name part`,
+			);
 		}
 		return `https://${subdomain}.signtraker.com`;
 	},
 };
 
-export async function signTrakerRequest<T = unknown>(ctx: IExecuteFunctions, request: ApiRequest, itemIndex: number): Promise<T> {
+export async function signTrakerRequest<T = unknown>(
+	ctx: IExecuteFunctions,
+	request: ApiRequest,
+	itemIndex: number,
+): Promise<T> {
 	const response = await apiRequest<T>(ctx, signTraker, request, itemIndex);
 	return response.body;
 }
-

@@ -3,7 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requestOptionProperties } from './http';
 
-export function resourceSelector(options: INodePropertyOptions[], defaultResource: string): INodeProperties {
+export function resourceSelector(
+	options: INodePropertyOptions[],
+	defaultResource: string,
+): INodeProperties {
 	return {
 		displayName: 'Resource',
 		name: 'resource',
@@ -14,7 +17,11 @@ export function resourceSelector(options: INodePropertyOptions[], defaultResourc
 	};
 }
 
-export function operationSelector(resource: string, options: INodePropertyOptions[], defaultOperation: string): INodeProperties {
+export function operationSelector(
+	resource: string,
+	options: INodePropertyOptions[],
+	defaultOperation: string,
+): INodeProperties {
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -27,8 +34,15 @@ export function operationSelector(resource: string, options: INodePropertyOption
 }
 
 /** Shows `properties` only for one resource and operation. */
-export function forOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
-	return updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, properties);
+export function forOperation(
+	resource: string,
+	operation: string,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return updateDisplayOptions(
+		{ show: { resource: [resource], operation: [operation] } },
+		properties,
+	);
 }
 
 export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
@@ -68,7 +82,12 @@ export function optionsCollection(extra: INodeProperties[] = []): INodePropertie
 	};
 }
 
-function collection(displayName: string, name: string, placeholder: string, options: INodeProperties[]): INodeProperties {
+function collection(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	options: INodeProperties[],
+): INodeProperties {
 	return { displayName, name, type: 'collection', placeholder, default: {}, options };
 }
 

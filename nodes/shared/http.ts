@@ -69,7 +69,8 @@ export const requestOptionProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: DEFAULT_TIMEOUT_MS,
-		description: 'How long to wait for each response before giving up (and retrying where that is safe)',
+		description:
+			'How long to wait for each response before giving up (and retrying where that is safe)',
 	},
 	{
 		displayName: 'Max Retries',
@@ -83,13 +84,29 @@ export const requestOptionProperties: INodeProperties[] = [
 ];
 
 export function readRequestSettings(ctx: IExecuteFunctions, itemIndex: number): RequestSettings {
-	const timeoutMs = ctx.getNodeParameter('options.timeout', itemIndex, DEFAULT_TIMEOUT_MS) as number;
-	const maxRetries = ctx.getNodeParameter('options.maxRetries', itemIndex, DEFAULT_RETRY.maxRetries) as number;
+	const timeoutMs = ctx.getNodeParameter(
+		'options.timeout',
+		itemIndex,
+		DEFAULT_TIMEOUT_MS,
+	) as number;
+	const maxRetries = ctx.getNodeParameter(
+		'options.maxRetries',
+		itemIndex,
+		DEFAULT_RETRY.maxRetries,
+	) as number;
 	if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-		throw new NodeOperationError(ctx.getNode(), `"Timeout (Ms)" must be a positive number of milliseconds in item ${itemIndex}`, { itemIndex });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"Timeout (Ms)" must be a positive number of milliseconds in item ${itemIndex}`,
+			{ itemIndex },
+		);
 	}
 	if (!Number.isInteger(maxRetries) || maxRetries < 0) {
-		throw new NodeOperationError(ctx.getNode(), `"Max Retries" must be a whole number of 0 or more in item ${itemIndex}`, { itemIndex });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"Max Retries" must be a whole number of 0 or more in item ${itemIndex}`,
+			{ itemIndex },
+		);
 	}
 	return { timeoutMs, retry: { ...DEFAULT_RETRY, maxRetries } };
 }
@@ -99,7 +116,9 @@ export function trimTrailingSlashes(url: string): string {
 }
 
 function secretsOf(provider: Provider, credentials: ICredentialDataDecryptedObject): string[] {
-	return provider.secretFields.map((field) => credentials[field]).filter((value): value is string => typeof value === 'string');
+	return provider.secretFields
+		.map((field) => credentials[field])
+		.filter((value): value is string => typeof value === 'string');
 }
 
 function parseJsonBody(text: string): unknown {
@@ -124,7 +143,8 @@ function networkFailureOf(error: unknown): NetworkFailure {
 	const cause: ErrorShape = err.cause ?? err;
 	const code = cause.code ?? err.code;
 	const message = cause.message ?? err.message ?? 'Unknown network error';
-	const timedOut = code === 'ECONNABORTED' && /timeout/i.test(message) ? true : code === 'ETIMEDOUT';
+	const timedOut =
+		code === 'ECONNABORTED' && /timeout/i.test(message) ? true : code === 'ETIMEDOUT';
 	const cancelled = cause.name === 'CanceledError' || code === 'ERR_CANCELED';
 	return { code, message, timedOut, cancelled };
 }
@@ -157,16 +177,28 @@ export async function apiRequest<T = unknown>(
 	};
 	const repeatable = isSafeToRepeat(request.method, request.idempotent);
 	const fail = (message: string, description: string, httpCode?: number) =>
-		buildApiError(ctx.getNode(), { provider: provider.name, message, description, httpCode, itemIndex, secrets });
+		buildApiError(ctx.getNode(), {
+			provider: provider.name,
+			message,
+			description,
+			httpCode,
+			itemIndex,
+			secrets,
+		});
 
 	for (let attempt = 0; ; attempt++) {
 		const canRetry = repeatable && attempt < settings.retry.maxRetries;
 		let response: { statusCode: number; headers: IDataObject; body: unknown };
 		try {
-			response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, provider.credentialType, { ...options });
+			response = await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				provider.credentialType,
+				{ ...options },
+			);
 		} catch (error) {
 			const failure = networkFailureOf(error);
-			if (failure.cancelled) throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled', { itemIndex });
+			if (failure.cancelled)
+				throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled', { itemIndex });
 			if (canRetry && (failure.timedOut || isTransientNetworkCode(failure.code))) {
 				await sleep(backoffDelay(attempt, settings.retry));
 				continue;
@@ -182,7 +214,12 @@ export async function apiRequest<T = unknown>(
 		}
 
 		const { statusCode, headers } = response;
-		const text = typeof response.body === 'string' ? response.body : response.body === undefined || response.body === null ? '' : String(response.body);
+		const text =
+			typeof response.body === 'string'
+				? response.body
+				: response.body === undefined || response.body === null
+					? ''
+					: String(response.body);
 		const contentType = headerValue(headers, 'content-type');
 
 		if (statusCode >= 200 && statusCode < 300) {
@@ -214,12 +251,18 @@ export async function apiRequest<T = unknown>(
 			parsed = text;
 		}
 		const fromBody = (provider.describeError ?? describeErrorBody)(parsed);
-		const fallback = statusCode === 404 && request.notFoundMessage ? request.notFoundMessage : `${provider.name} answered with HTTP ${statusCode}`;
+		const fallback =
+			statusCode === 404 && request.notFoundMessage
+				? request.notFoundMessage
+				: `${provider.name} answered with HTTP ${statusCode}`;
 		const message = fromBody ?? fallback;
 		const details = [hintForStatus(statusCode)];
 		if (isRetryableStatus(statusCode)) {
 			const retryAfter = parseRetryAfter(headers['retry-after']);
-			if (retryAfter !== undefined) details.push(`The service asked to wait ${Math.ceil(retryAfter / 1000)} s before trying again.`);
+			if (retryAfter !== undefined)
+				details.push(
+					`The service asked to wait ${Math.ceil(retryAfter / 1000)} s before trying again.`,
+				);
 			details.push(
 				repeatable
 					? `Gave up after ${attempt + 1} attempt${attempt === 0 ? '' : 's'}.`

@@ -10,7 +10,11 @@ export function errorMessageOf(error: unknown): string {
 }
 
 /** Keeps NodeApiError/NodeOperationError as they are; anything else becomes a NodeOperationError for that item. */
-export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
@@ -24,7 +28,11 @@ export function errorItem(error: unknown, itemIndex: number): INodeExecutionData
 }
 
 /** For loops of their own (batched writes): stops the node, or with "Continue On Fail" returns the item's error item. */
-export function errorItemOrThrow(ctx: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
+export function errorItemOrThrow(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): INodeExecutionData {
 	if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
 	return errorItem(error, itemIndex);
 }

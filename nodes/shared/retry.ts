@@ -48,7 +48,11 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
 }
 
 /** Exponential backoff with "equal jitter": half fixed, half random, capped. */
-export function backoffDelay(attempt: number, settings: RetrySettings, random = Math.random): number {
+export function backoffDelay(
+	attempt: number,
+	settings: RetrySettings,
+	random = Math.random,
+): number {
 	const exponential = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** attempt);
 	return Math.round(exponential / 2 + (random() * exponential) / 2);
 }

@@ -15,20 +15,29 @@ export interface Operation {
 
 export type OperationTable = Record<string, Record<string, Operation>>;
 
-export async function routeOperation(ctx: IExecuteFunctions, table: OperationTable): Promise<INodeExecutionData[][]> {
+export async function routeOperation(
+	ctx: IExecuteFunctions,
+	table: OperationTable,
+): Promise<INodeExecutionData[][]> {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
 	const selected = table[resource]?.[operation];
 	if (!selected) {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" is not supported for the resource "${resource}"`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The operation "${operation}" is not supported for the resource "${resource}"`,
+		);
 	}
 	if (selected.executeAll) return [await selected.executeAll.call(ctx)];
 	const execute = selected.execute;
-	if (!execute) throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" has nothing to run`);
+	if (!execute)
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" has nothing to run`);
 	return [await runPerItem(ctx, async (itemIndex) => await execute.call(ctx, itemIndex))];
 }
 
 /** Every operation's parameters, in table order, for the node description. */
 export function operationProperties(table: OperationTable): INodeProperties[] {
-	return Object.values(table).flatMap((operations) => Object.values(operations).flatMap((op) => op.description));
+	return Object.values(table).flatMap((operations) =>
+		Object.values(operations).flatMap((op) => op.description),
+	);
 }

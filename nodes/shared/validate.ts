@@ -2,8 +2,18 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** A bad-input error that names the parameter and the item, raised before any request is sent. */
-export function invalidParameter(ctx: IExecuteFunctions, itemIndex: number, label: string, problem: string, description?: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `The parameter "${label}" ${problem} (item ${itemIndex})`, { itemIndex, description });
+export function invalidParameter(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	problem: string,
+	description?: string,
+): NodeOperationError {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`The parameter "${label}" ${problem} (item ${itemIndex})`,
+		{ itemIndex, description },
+	);
 }
 
 function show(value: unknown): string {
@@ -15,52 +25,115 @@ function show(value: unknown): string {
 	}
 }
 
-export function requireString(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
+export function requireString(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): string {
 	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	if (value === null || value === undefined || String(value).trim() === '') {
 		throw invalidParameter(ctx, itemIndex, label, 'is required but empty');
 	}
-	if (typeof value === 'object') throw invalidParameter(ctx, itemIndex, label, `must be text, got ${show(value)}`);
+	if (typeof value === 'object')
+		throw invalidParameter(ctx, itemIndex, label, `must be text, got ${show(value)}`);
 	return String(value).trim();
 }
 
 /** A whole number ≥ 1 (IDs); accepts numbers and numeric strings such as "42". */
-export function toPositiveInteger(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): number {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+export function toPositiveInteger(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): number {
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
-		throw invalidParameter(ctx, itemIndex, label, `must be a whole number of 1 or more, got ${show(value)}`);
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			label,
+			`must be a whole number of 1 or more, got ${show(value)}`,
+		);
 	}
 	return Number(text);
 }
 
-export function requirePositiveInteger(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): number {
-	return toPositiveInteger(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, itemIndex, label);
+export function requirePositiveInteger(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): number {
+	return toPositiveInteger(
+		ctx,
+		ctx.getNodeParameter(name, itemIndex, '') as unknown,
+		itemIndex,
+		label,
+	);
 }
 
 /** A finite number; accepts numbers and numeric strings (n8n expressions often produce strings). */
-export function toFiniteNumber(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): number {
-	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
-	if (!Number.isFinite(number)) throw invalidParameter(ctx, itemIndex, label, `must be a number, got ${show(value)}`);
+export function toFiniteNumber(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): number {
+	const number =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim() !== ''
+				? Number(value)
+				: Number.NaN;
+	if (!Number.isFinite(number))
+		throw invalidParameter(ctx, itemIndex, label, `must be a number, got ${show(value)}`);
 	return number;
 }
 
-export function requireFiniteNumber(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): number {
-	return toFiniteNumber(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, itemIndex, label);
+export function requireFiniteNumber(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): number {
+	return toFiniteNumber(
+		ctx,
+		ctx.getNodeParameter(name, itemIndex, '') as unknown,
+		itemIndex,
+		label,
+	);
 }
 
 /** A JSON object given as text or as an object (from an expression). */
-export function toJsonObject(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): IDataObject {
+export function toJsonObject(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): IDataObject {
 	let parsed = value;
 	if (typeof value === 'string') {
 		if (value.trim() === '') return {};
 		try {
 			parsed = JSON.parse(value);
 		} catch (error) {
-			throw invalidParameter(ctx, itemIndex, label, `is not valid JSON: ${(error as Error).message}`);
+			throw invalidParameter(
+				ctx,
+				itemIndex,
+				label,
+				`is not valid JSON: ${(error as Error).message}`,
+			);
 		}
 	}
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw invalidParameter(ctx, itemIndex, label, `must be a JSON object such as {"Field": "value"}, got ${show(parsed)}`);
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			label,
+			`must be a JSON object such as {"Field": "value"}, got ${show(parsed)}`,
+		);
 	}
 	return parsed as IDataObject;
 }
@@ -68,11 +141,26 @@ export function toJsonObject(ctx: IExecuteFunctions, value: unknown, itemIndex: 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** An ISO 8601 date or date-time; values n8n's date picker or Luxon produce are kept as they are. */
-export function toIsoDateTime(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): string {
+export function toIsoDateTime(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): string {
 	if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
-	const text = typeof value === 'string' ? value.trim() : typeof value === 'object' && value !== null ? String(value) : '';
+	const text =
+		typeof value === 'string'
+			? value.trim()
+			: typeof value === 'object' && value !== null
+				? String(value)
+				: '';
 	if (ISO_DATE_TIME.test(text) && !Number.isNaN(Date.parse(text))) return text;
-	throw invalidParameter(ctx, itemIndex, label, `must be an ISO 8601 date such as 2026-12-31 or 2026-12-31T23:59:00Z, got ${show(value)}`);
+	throw invalidParameter(
+		ctx,
+		itemIndex,
+		label,
+		`must be an ISO 8601 date such as 2026-12-31 or 2026-12-31T23:59:00Z, got ${show(value)}`,
+	);
 }
 
 /** `returnAll`/`limit` as one value: undefined means "everything". */

@@ -19,7 +19,11 @@ import { ICredentials, ICredentialsHelper, isExpression, NodeHelpers } from 'n8n
 import { getAdditionalKeys } from 'n8n-core';
 
 class PlainCredentials extends ICredentials {
-	constructor(details: INodeCredentialsDetails, type: string, private readonly plain: ICredentialDataDecryptedObject) {
+	constructor(
+		details: INodeCredentialsDetails,
+		type: string,
+		private readonly plain: ICredentialDataDecryptedObject,
+	) {
 		super(details, type, JSON.stringify(plain));
 	}
 	async getData(): Promise<ICredentialDataDecryptedObject> {
@@ -65,7 +69,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (authenticate?.type !== 'generic') return request;
 		const resolve = (value: unknown): unknown => {
 			if (!isExpression(value) || !workflow || !node) return value;
-			const resolved = workflow.expression.getSimpleParameterValue(node, value as string, 'internal', { $credentials: credentials }, undefined, '');
+			const resolved = workflow.expression.getSimpleParameterValue(
+				node,
+				value as string,
+				'internal',
+				{ $credentials: credentials },
+				undefined,
+				'',
+			);
 			return resolved === undefined || resolved === null ? '' : String(resolved as string);
 		};
 		const target = request as unknown as Record<string, Record<string, unknown>>;
@@ -107,7 +118,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const raw = this.data[type];
 		if (!raw) throw new Error(`The test supplied no credentials of type "${type}"`);
-		const withDefaults = NodeHelpers.getNodeParameters(this.getCredentialsProperties(type), raw as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
+		const withDefaults = NodeHelpers.getNodeParameters(
+			this.getCredentialsProperties(type),
+			raw as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		) as ICredentialDataDecryptedObject;
 		if (!expressionResolveValues) return withDefaults;
 		const keys = getAdditionalKeys(additionalData, mode, null, { isCredential: true });
 		return expressionResolveValues.workflow.expression.getParameterValue(

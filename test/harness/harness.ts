@@ -103,9 +103,19 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		[nodeTypeName]: recording(options.node, rawOutputs),
 	});
 	const credentialsOfNode = Object.fromEntries(
-		(options.node.description.credentials ?? []).map((credential) => [credential.name, { id: `${credential.name}-id`, name: credential.name }]),
+		(options.node.description.credentials ?? []).map((credential) => [
+			credential.name,
+			{ id: `${credential.name}-id`, name: credential.name },
+		]),
 	);
-	const inputNode: INode = { id: 'input', name: 'Input', type: INPUT_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+	const inputNode: INode = {
+		id: 'input',
+		name: 'Input',
+		type: INPUT_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	const nodeUnderTest: INode = {
 		id: 'node',
 		name: 'Node',
@@ -116,7 +126,13 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		credentials: credentialsOfNode,
 		continueOnFail: options.continueOnFail,
 		onError: options.onError,
-		...(options.retryOnFail ? { retryOnFail: true, maxTries: options.retryOnFail.maxTries, waitBetweenTries: options.retryOnFail.waitBetweenTries } : {}),
+		...(options.retryOnFail
+			? {
+					retryOnFail: true,
+					maxTries: options.retryOnFail.maxTries,
+					waitBetweenTries: options.retryOnFail.waitBetweenTries,
+				}
+			: {}),
 	};
 	const workflow = new Workflow({
 		id: 'test-workflow',
@@ -128,7 +144,9 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		settings: { executionOrder: 'v1' },
 	});
 
-	const credentialTypes = Object.fromEntries(options.credentialTypes.map((type) => [type.name, type]));
+	const credentialTypes = Object.fromEntries(
+		options.credentialTypes.map((type) => [type.name, type]),
+	);
 	const hooks = new ExecutionLifecycleHooks('manual', options.executionId ?? 'test-execution', {
 		id: 'test-workflow',
 		name: 'Test',
@@ -156,9 +174,15 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 
 	const items = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: inputNode, data: { main: [items] }, source: null }] },
+		executionData: {
+			nodeExecutionStack: [{ node: inputNode, data: { main: [items] }, source: null }],
+		},
 	});
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const task = run.data.resultData.runData.Node?.[0];
 	const outputs = (task?.data?.main ?? []).map((output) => output ?? []);
 	return {
@@ -172,8 +196,30 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 }
 
 /** Resolves an expression from a credential type (e.g. its `test.request.baseURL`) the way n8n does. */
-export function resolveCredentialExpression(expression: string, credentials: ICredentialDataDecryptedObject): unknown {
-	const node: INode = { id: 'input', name: 'Input', type: INPUT_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ [INPUT_TYPE]: inputNodeType }) });
-	return workflow.expression.getSimpleParameterValue(node, expression, 'internal', { $credentials: credentials } as never, undefined, '');
+export function resolveCredentialExpression(
+	expression: string,
+	credentials: ICredentialDataDecryptedObject,
+): unknown {
+	const node: INode = {
+		id: 'input',
+		name: 'Input',
+		type: INPUT_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new NodeTypes({ [INPUT_TYPE]: inputNodeType }),
+	});
+	return workflow.expression.getSimpleParameterValue(
+		node,
+		expression,
+		'internal',
+		{ $credentials: credentials } as never,
+		undefined,
+		'',
+	);
 }

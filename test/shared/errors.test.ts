@@ -2,11 +2,23 @@ import { describeErrorBody, redactSecrets } from '../../nodes/shared/errors';
 
 describe('describeErrorBody', () => {
 	it.each([
-		[{ Message: 'The query specified in the URI is not valid.' }, 'The query specified in the URI is not valid.'],
+		[
+			{ Message: 'The query specified in the URI is not valid.' },
+			'The query specified in the URI is not valid.',
+		],
 		[{ detail: 'Invalid token.' }, 'Invalid token.'],
-		[{ end_date: ['Must be the first day of a month.'] }, 'end_date: Must be the first day of a month.'],
-		[{ value: ['Too big.'], project: ['Required.', 'Bad URL.'] }, 'value: Too big.; project: Required.; Bad URL.'],
-		[{ non_field_errors: ['Expected consumption must be smaller than the credit.'] }, 'Expected consumption must be smaller than the credit.'],
+		[
+			{ end_date: ['Must be the first day of a month.'] },
+			'end_date: Must be the first day of a month.',
+		],
+		[
+			{ value: ['Too big.'], project: ['Required.', 'Bad URL.'] },
+			'value: Too big.; project: Required.; Bad URL.',
+		],
+		[
+			{ non_field_errors: ['Expected consumption must be smaller than the credit.'] },
+			'Expected consumption must be smaller than the credit.',
+		],
 		[['Customer credit does not exist.'], 'Customer credit does not exist.'],
 		[{ error: { message: 'nested' } }, 'nested'],
 		['  plain text  ', 'plain text'],
@@ -21,7 +33,9 @@ describe('describeErrorBody', () => {
 
 describe('redactSecrets', () => {
 	it('replaces every occurrence of every secret', () => {
-		expect(redactSecrets('key abcd1234 and abcd1234 and t0ken!', ['abcd1234', 't0ken!'])).toBe('key [redacted] and [redacted] and [redacted]');
+		expect(redactSecrets('key abcd1234 and abcd1234 and t0ken!', ['abcd1234', 't0ken!'])).toBe(
+			'key [redacted] and [redacted] and [redacted]',
+		);
 	});
 
 	it('ignores empty or very short values that would mangle ordinary text', () => {

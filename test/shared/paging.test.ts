@@ -1,6 +1,7 @@
 import { collectOffsetPages, collectPages } from '../../nodes/shared/paging';
 
-const range = (from: number, count: number) => Array.from({ length: count }, (_, index) => from + index);
+const range = (from: number, count: number) =>
+	Array.from({ length: count }, (_, index) => from + index);
 
 describe('paging', () => {
 	it('asks each page for no more than is still wanted and stops at the limit', async () => {

@@ -1,4 +1,10 @@
-import { backoffDelay, DEFAULT_RETRY, isRetryableStatus, isSafeToRepeat, parseRetryAfter } from '../../nodes/shared/retry';
+import {
+	backoffDelay,
+	DEFAULT_RETRY,
+	isRetryableStatus,
+	isSafeToRepeat,
+	parseRetryAfter,
+} from '../../nodes/shared/retry';
 
 describe('retry policy', () => {
 	it.each(['GET', 'HEAD', 'PUT', 'DELETE', 'get'])('repeats %s', (method) => {
@@ -11,7 +17,9 @@ describe('retry policy', () => {
 	});
 
 	it('retries 429, 502, 503 and 504 only', () => {
-		expect([400, 401, 404, 409, 429, 500, 501, 502, 503, 504].filter(isRetryableStatus)).toEqual([429, 502, 503, 504]);
+		expect([400, 401, 404, 409, 429, 500, 501, 502, 503, 504].filter(isRetryableStatus)).toEqual([
+			429, 502, 503, 504,
+		]);
 	});
 
 	it('reads Retry-After as seconds or as an HTTP date', () => {

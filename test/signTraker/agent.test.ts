@@ -4,10 +4,15 @@ import { BASE, runSignTraker } from './helpers';
 
 describe('SignTraker agents', () => {
 	it('gets an agent by ID', async () => {
-		const scope = nock(BASE).get('/api/agents/42').matchHeader('accept', 'application/json').reply(200, { Id: 42, Email: 'jane@example.com' });
+		const scope = nock(BASE)
+			.get('/api/agents/42')
+			.matchHeader('accept', 'application/json')
+			.reply(200, { Id: 42, Email: 'jane@example.com' });
 		const { items } = await runSignTraker({ resource: 'agent', operation: 'get', agentId: '42' });
 		expect(scope.isDone()).toBe(true);
-		expect(items).toEqual([{ json: { Id: 42, Email: 'jane@example.com' }, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([
+			{ json: { Id: 42, Email: 'jane@example.com' }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('finds an agent by email', async () => {
@@ -15,20 +20,29 @@ describe('SignTraker agents', () => {
 			.get('/api/agents')
 			.query({ email: 'jane@example.com', $top: '50' })
 			.reply(200, [{ Id: 42, Email: 'jane@example.com' }]);
-		const { items } = await runSignTraker({ resource: 'agent', operation: 'getAll', filters: { email: 'jane@example.com' } });
+		const { items } = await runSignTraker({
+			resource: 'agent',
+			operation: 'getAll',
+			filters: { email: 'jane@example.com' },
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(items.map((item) => item.json.Id)).toEqual([42]);
 	});
 
 	it('outputs nothing for an email that matches no agent', async () => {
 		nock(BASE).get('/api/agents').query({ email: 'nobody@example.com', $top: '50' }).reply(200, []);
-		const { items, error } = await runSignTraker({ resource: 'agent', operation: 'getAll', filters: { email: 'nobody@example.com' } });
+		const { items, error } = await runSignTraker({
+			resource: 'agent',
+			operation: 'getAll',
+			filters: { email: 'nobody@example.com' },
+		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(0);
 	});
 
 	it('pages through all agents with an OData filter and ordering', async () => {
-		const page = (from: number, count: number) => Array.from({ length: count }, (_, index) => ({ Id: from + index }));
+		const page = (from: number, count: number) =>
+			Array.from({ length: count }, (_, index) => ({ Id: from + index }));
 		const scope = nock(BASE)
 			.get('/api/agents')
 			.query({ $filter: 'Active eq true', $orderby: 'Id', $top: '100' })
@@ -56,6 +70,8 @@ describe('SignTraker agents', () => {
 
 	it('rejects an agent ID that is not a number', async () => {
 		const { error } = await runSignTraker({ resource: 'agent', operation: 'get', agentId: 'jane' });
-		expect(error?.message).toBe('The parameter "Agent ID" must be a whole number of 1 or more, got "jane" (item 0)');
+		expect(error?.message).toBe(
+			'The parameter "Agent ID" must be a whole number of 1 or more, got "jane" (item 0)',
+		);
 	});
 });

@@ -20,24 +20,40 @@ describe('SignTraker credential', () => {
 		[{ subdomain: 'acme', baseUrl: 'https://st.example.com/' }, 'https://st.example.com'],
 		[{ subdomain: '', baseUrl: 'https://st.example.com///' }, 'https://st.example.com'],
 	])('the test request resolves %j to %s', (data, expected) => {
-		const baseUrl = resolveCredentialExpression(credential.test.request.baseURL as string, { apiKey: API_KEY, ...data });
+		const baseUrl = resolveCredentialExpression(credential.test.request.baseURL as string, {
+			apiKey: API_KEY,
+			...data,
+		});
 		expect(baseUrl).toBe(expected);
 		expect(credential.test.request.url).toBe('/api/credits/awards');
 		expect(credential.test.request.qs).toEqual({ $top: 1 });
 	});
 
 	it('sends Authorization: ST-API <key> on every request', async () => {
-		const scope = nock(BASE).get('/api/agents/7').matchHeader('authorization', `ST-API ${API_KEY}`).reply(200, { Id: 7 });
+		const scope = nock(BASE)
+			.get('/api/agents/7')
+			.matchHeader('authorization', `ST-API ${API_KEY}`)
+			.reply(200, { Id: 7 });
 		const { items } = await runSignTraker({ resource: 'agent', operation: 'get', agentId: '7' });
 		expect(items.map((item) => item.json)).toEqual([{ Id: 7 }]);
 		expect(scope.isDone()).toBe(true);
 	});
 
 	it('uses the base URL instead of the subdomain and tolerates a trailing slash', async () => {
-		const scope = nock('https://signtraker.internal.example').get('/api/agents/7').reply(200, { Id: 7 });
+		const scope = nock('https://signtraker.internal.example')
+			.get('/api/agents/7')
+			.reply(200, { Id: 7 });
 		const { items } = await runSignTraker(
 			{ resource: 'agent', operation: 'get', agentId: '7' },
-			{ credentials: { signTrakerApi: { apiKey: API_KEY, subdomain: 'acme', baseUrl: 'https://signtraker.internal.example/' } } },
+			{
+				credentials: {
+					signTrakerApi: {
+						apiKey: API_KEY,
+						subdomain: 'acme',
+						baseUrl: 'https://signtraker.internal.example/',
+					},
+				},
+			},
 		);
 		expect(items).toHaveLength(1);
 		expect(scope.isDone()).toBe(true);

@@ -2,14 +2,27 @@ import nock from 'nock';
 
 import { BASE, runSignTraker } from './helpers';
 
-const award = (id: number) => ({ Id: id, Name: `Award ${id}`, TotalAmount: 10, AwardedTo: { Id: 42, Name: 'Jane' } });
-const awards = (from: number, count: number) => Array.from({ length: count }, (_, index) => award(from + index));
+const award = (id: number) => ({
+	Id: id,
+	Name: `Award ${id}`,
+	TotalAmount: 10,
+	AwardedTo: { Id: 42, Name: 'Jane' },
+});
+const awards = (from: number, count: number) =>
+	Array.from({ length: count }, (_, index) => award(from + index));
 
 describe('SignTraker credit awards: Get Many', () => {
 	it('sends the filters and OData options exactly as the SDK does, with limit as $top', async () => {
 		const scope = nock(BASE)
 			.get('/api/credits/awards')
-			.query({ awardedTo: '42', $filter: "Name eq 'Spring'", $orderby: 'Name desc', $select: 'Id,Name', $skip: '5', $top: '10' })
+			.query({
+				awardedTo: '42',
+				$filter: "Name eq 'Spring'",
+				$orderby: 'Name desc',
+				$select: 'Id,Name',
+				$skip: '5',
+				$top: '10',
+			})
 			.reply(200, awards(1, 3));
 		const { items, rawOutputs } = await runSignTraker({
 			resource: 'creditAward',
@@ -20,12 +33,23 @@ describe('SignTraker credit awards: Get Many', () => {
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(items.map((item) => item.json)).toEqual(awards(1, 3));
-		expect(rawOutputs[0][0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+		expect(rawOutputs[0][0].map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 0 },
+		]);
 	});
 
 	it('asks for only as many records as the limit when it is smaller than a page', async () => {
-		const scope = nock(BASE).get('/api/credits/awards').query({ $top: '5' }).reply(200, awards(1, 5));
-		const { items } = await runSignTraker({ resource: 'creditAward', operation: 'getAll', limit: 5 });
+		const scope = nock(BASE)
+			.get('/api/credits/awards')
+			.query({ $top: '5' })
+			.reply(200, awards(1, 5));
+		const { items } = await runSignTraker({
+			resource: 'creditAward',
+			operation: 'getAll',
+			limit: 5,
+		});
 		expect(items).toHaveLength(5);
 		expect(scope.isDone()).toBe(true);
 	});
@@ -41,7 +65,11 @@ describe('SignTraker credit awards: Get Many', () => {
 			.get('/api/credits/awards')
 			.query({ $top: '100', $skip: '200' })
 			.reply(200, awards(201, 37));
-		const { items } = await runSignTraker({ resource: 'creditAward', operation: 'getAll', returnAll: true });
+		const { items } = await runSignTraker({
+			resource: 'creditAward',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(items).toHaveLength(237);
 		expect(items[236].json.Id).toBe(237);
@@ -55,7 +83,11 @@ describe('SignTraker credit awards: Get Many', () => {
 			.get('/api/credits/awards')
 			.query({ $top: '50', $skip: '100' })
 			.reply(200, awards(101, 50));
-		const { items } = await runSignTraker({ resource: 'creditAward', operation: 'getAll', limit: 150 });
+		const { items } = await runSignTraker({
+			resource: 'creditAward',
+			operation: 'getAll',
+			limit: 150,
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(items).toHaveLength(150);
 	});
@@ -69,16 +101,30 @@ describe('SignTraker credit awards: Get Many', () => {
 			.query({ awardedTo: '2', $top: '50' })
 			.reply(200, awards(3, 1));
 		const { rawOutputs } = await runSignTraker(
-			{ resource: 'creditAward', operation: 'getAll', filters: { awardedTo: '={{ $json.agent }}' } },
+			{
+				resource: 'creditAward',
+				operation: 'getAll',
+				filters: { awardedTo: '={{ $json.agent }}' },
+			},
 			{ items: [{ agent: 1 }, { agent: 2 }] },
 		);
 		expect(scope.isDone()).toBe(true);
-		expect(rawOutputs[0][0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }]);
+		expect(rawOutputs[0][0].map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 1 },
+		]);
 	});
 
 	it('rejects a non-numeric agent filter before any request', async () => {
-		const { error } = await runSignTraker({ resource: 'creditAward', operation: 'getAll', filters: { awardedTo: 'jane' } });
-		expect(error?.message).toBe('The parameter "Awarded To (Agent ID)" must be a whole number of 1 or more, got "jane" (item 0)');
+		const { error } = await runSignTraker({
+			resource: 'creditAward',
+			operation: 'getAll',
+			filters: { awardedTo: 'jane' },
+		});
+		expect(error?.message).toBe(
+			'The parameter "Awarded To (Agent ID)" must be a whole number of 1 or more, got "jane" (item 0)',
+		);
 	});
 
 	it('reports a list response that is not an array', async () => {
@@ -89,7 +135,13 @@ describe('SignTraker credit awards: Get Many', () => {
 });
 
 describe('SignTraker credit awards: Create', () => {
-	const base = { resource: 'creditAward', operation: 'create', name: 'Spring', awardedTo: '42', totalAmount: 100 };
+	const base = {
+		resource: 'creditAward',
+		operation: 'create',
+		name: 'Spring',
+		awardedTo: '42',
+		totalAmount: 100,
+	};
 
 	it('posts the documented award body and outputs the created award', async () => {
 		const scope = nock(BASE)
@@ -105,7 +157,11 @@ describe('SignTraker credit awards: Create', () => {
 			.reply(200, { Id: 2, Name: 'Spring' });
 		const { items, rawOutputs } = await runSignTraker({
 			...base,
-			additionalFields: { expirationDate: '2026-12-31T00:00:00Z', restrictions: ['Printing'], extraJson: '{"Notes": "from n8n"}' },
+			additionalFields: {
+				expirationDate: '2026-12-31T00:00:00Z',
+				restrictions: ['Printing'],
+				extraJson: '{"Notes": "from n8n"}',
+			},
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(items.map((item) => item.json)).toEqual([{ Id: 2, Name: 'Spring' }]);
@@ -113,7 +169,9 @@ describe('SignTraker credit awards: Create', () => {
 	});
 
 	it('leaves out optional fields that were not given', async () => {
-		const scope = nock(BASE).post('/api/credits/awards', { Name: 'Spring', AwardedTo: { Id: 42 }, TotalAmount: 100 }).reply(201, { Id: 3 });
+		const scope = nock(BASE)
+			.post('/api/credits/awards', { Name: 'Spring', AwardedTo: { Id: 42 }, TotalAmount: 100 })
+			.reply(201, { Id: 3 });
 		const { items } = await runSignTraker(base);
 		expect(scope.isDone()).toBe(true);
 		expect(items[0].json).toEqual({ Id: 3 });
@@ -132,8 +190,18 @@ describe('SignTraker credit awards: Create', () => {
 			.post('/api/credits/awards', { Name: 'Deal B', AwardedTo: { Id: 2 }, TotalAmount: 7.5 })
 			.reply(200, { Id: 11 });
 		const { items, rawOutputs } = await runSignTraker(
-			{ ...base, name: '={{ $json.deal }}', awardedTo: '={{ $json.agent }}', totalAmount: '={{ $json.amount }}' },
-			{ items: [{ deal: 'Deal A', agent: 1, amount: 5 }, { deal: 'Deal B', agent: '2', amount: '7.5' }] },
+			{
+				...base,
+				name: '={{ $json.deal }}',
+				awardedTo: '={{ $json.agent }}',
+				totalAmount: '={{ $json.amount }}',
+			},
+			{
+				items: [
+					{ deal: 'Deal A', agent: 1, amount: 5 },
+					{ deal: 'Deal B', agent: '2', amount: '7.5' },
+				],
+			},
 		);
 		expect(scope.isDone()).toBe(true);
 		expect(items.map((item) => item.json.Id)).toEqual([10, 11]);
@@ -141,14 +209,35 @@ describe('SignTraker credit awards: Create', () => {
 	});
 
 	it.each([
-		[{ awardedTo: 'abc' }, 'The parameter "Awarded To (Agent ID)" must be a whole number of 1 or more, got "abc" (item 0)'],
-		[{ awardedTo: '4.5' }, 'The parameter "Awarded To (Agent ID)" must be a whole number of 1 or more, got "4.5" (item 0)'],
+		[
+			{ awardedTo: 'abc' },
+			'The parameter "Awarded To (Agent ID)" must be a whole number of 1 or more, got "abc" (item 0)',
+		],
+		[
+			{ awardedTo: '4.5' },
+			'The parameter "Awarded To (Agent ID)" must be a whole number of 1 or more, got "4.5" (item 0)',
+		],
 		[{ name: ' ' }, 'The parameter "Name" is required but empty (item 0)'],
-		[{ totalAmount: '={{ "lots" }}' }, 'The parameter "Total Amount" must be a number, got "lots" (item 0)'],
-		[{ additionalFields: { extraJson: '{"Notes": ' } }, 'The parameter "Extra Fields (JSON)" is not valid JSON'],
-		[{ additionalFields: { extraJson: '[1, 2]' } }, 'The parameter "Extra Fields (JSON)" must be a JSON object such as {"Field": "value"}, got [1,2] (item 0)'],
-		[{ additionalFields: { extraJson: '{"TotalAmount": 5}' } }, 'The parameter "Extra Fields (JSON)" repeats TotalAmount, which other parameters already set (item 0)'],
-		[{ additionalFields: { expirationDate: 'next week' } }, 'The parameter "Expiration Date" must be an ISO 8601 date'],
+		[
+			{ totalAmount: '={{ "lots" }}' },
+			'The parameter "Total Amount" must be a number, got "lots" (item 0)',
+		],
+		[
+			{ additionalFields: { extraJson: '{"Notes": ' } },
+			'The parameter "Extra Fields (JSON)" is not valid JSON',
+		],
+		[
+			{ additionalFields: { extraJson: '[1, 2]' } },
+			'The parameter "Extra Fields (JSON)" must be a JSON object such as {"Field": "value"}, got [1,2] (item 0)',
+		],
+		[
+			{ additionalFields: { extraJson: '{"TotalAmount": 5}' } },
+			'The parameter "Extra Fields (JSON)" repeats TotalAmount, which other parameters already set (item 0)',
+		],
+		[
+			{ additionalFields: { expirationDate: 'next week' } },
+			'The parameter "Expiration Date" must be an ISO 8601 date',
+		],
 	])('rejects bad input %j before any request', async (override, message) => {
 		const { error, items } = await runSignTraker({ ...base, ...override });
 		expect(error?.message).toContain(message);
@@ -157,7 +246,10 @@ describe('SignTraker credit awards: Create', () => {
 	});
 
 	it('never repeats a create that failed with 503, so no award is doubled', async () => {
-		const scope = nock(BASE).post('/api/credits/awards').once().reply(503, { Message: 'Try later' });
+		const scope = nock(BASE)
+			.post('/api/credits/awards')
+			.once()
+			.reply(503, { Message: 'Try later' });
 		const { error } = await runSignTraker(base);
 		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe('Try later');

@@ -16,8 +16,15 @@ afterEach(() => {
 
 describe('SignTraker errors', () => {
 	it('shows the message of a 400 {"Message": ...} body', async () => {
-		nock(BASE).get('/api/credits/awards').query(true).reply(400, { Message: 'The query specified in the URI is not valid.' });
-		const { error } = await runSignTraker({ resource: 'creditAward', operation: 'getAll', filters: { filter: '(' } });
+		nock(BASE)
+			.get('/api/credits/awards')
+			.query(true)
+			.reply(400, { Message: 'The query specified in the URI is not valid.' });
+		const { error } = await runSignTraker({
+			resource: 'creditAward',
+			operation: 'getAll',
+			filters: { filter: '(' },
+		});
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('The query specified in the URI is not valid.');
 		expect(error?.httpCode).toBe('400');
@@ -45,7 +52,10 @@ describe('SignTraker errors', () => {
 	});
 
 	it('gives up on a lasting 429 after the configured retries and says so', async () => {
-		const scope = nock(BASE).get('/api/agents/42').times(3).reply(429, { Message: 'Slow down' }, { 'Retry-After': '1' });
+		const scope = nock(BASE)
+			.get('/api/agents/42')
+			.times(3)
+			.reply(429, { Message: 'Slow down' }, { 'Retry-After': '1' });
 		const { error } = await runSignTraker({ ...getAgent, options: { maxRetries: 2 } });
 		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe('Slow down');
@@ -126,7 +136,9 @@ describe('SignTraker errors', () => {
 	});
 
 	it('reports a success response that is not JSON', async () => {
-		nock(BASE).get('/api/agents/42').reply(200, '<html>Login</html>', { 'Content-Type': 'text/html' });
+		nock(BASE)
+			.get('/api/agents/42')
+			.reply(200, '<html>Login</html>', { 'Content-Type': 'text/html' });
 		const { error } = await runSignTraker(getAgent);
 		expect(error?.message).toBe('SignTraker sent a response that could not be read');
 		expect(error?.description).toContain('<html>Login</html>');
@@ -139,21 +151,37 @@ describe('SignTraker errors', () => {
 	});
 
 	it('never shows the API key, even when the API echoes it', async () => {
-		nock(BASE).get('/api/agents/42').reply(401, { Message: `Key ${API_KEY} is not valid` });
+		nock(BASE)
+			.get('/api/agents/42')
+			.reply(401, { Message: `Key ${API_KEY} is not valid` });
 		const { error, run } = await runSignTraker(getAgent);
 		expect(error?.message).toBe('Key [redacted] is not valid');
 		expect(JSON.stringify(run)).not.toContain(API_KEY);
 	});
 
 	it('with Continue On Fail outputs an error item for the failed item and goes on', async () => {
-		nock(BASE).get('/api/agents/1').reply(200, { Id: 1 }).get('/api/agents/2').reply(404, '').get('/api/agents/3').reply(200, { Id: 3 });
+		nock(BASE)
+			.get('/api/agents/1')
+			.reply(200, { Id: 1 })
+			.get('/api/agents/2')
+			.reply(404, '')
+			.get('/api/agents/3')
+			.reply(200, { Id: 3 });
 		const { items, rawOutputs, run } = await runSignTraker(
 			{ resource: 'agent', operation: 'get', agentId: '={{ $json.id }}' },
 			{ items: [{ id: 1 }, { id: 2 }, { id: 3 }], continueOnFail: true },
 		);
 		expect(run.status).toBe('success');
-		expect(items.map((item) => item.json)).toEqual([{ Id: 1 }, { error: 'No SignTraker agent with ID 2 was found' }, { Id: 3 }]);
-		expect(rawOutputs[0][0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(items.map((item) => item.json)).toEqual([
+			{ Id: 1 },
+			{ error: 'No SignTraker agent with ID 2 was found' },
+			{ Id: 3 },
+		]);
+		expect(rawOutputs[0][0].map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 	});
 
 	it('with Continue On Fail turns bad input into an error item too', async () => {
@@ -169,7 +197,11 @@ describe('SignTraker errors', () => {
 	});
 
 	it('routes failed items to the error output with "continueErrorOutput"', async () => {
-		nock(BASE).get('/api/agents/1').reply(200, { Id: 1 }).get('/api/agents/2').reply(403, { Message: 'Not yours' });
+		nock(BASE)
+			.get('/api/agents/1')
+			.reply(200, { Id: 1 })
+			.get('/api/agents/2')
+			.reply(403, { Message: 'Not yours' });
 		const { outputs } = await runSignTraker(
 			{ resource: 'agent', operation: 'get', agentId: '={{ $json.id }}' },
 			{ items: [{ id: 1 }, { id: 2 }], onError: 'continueErrorOutput' },

@@ -23,7 +23,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const agentId = requirePositiveInteger(this, 'agentId', itemIndex, 'Agent ID');
 	const agent = await signTrakerRequest<IDataObject>(
 		this,
-		{ method: 'GET', path: `/api/agents/${agentId}`, notFoundMessage: `No SignTraker agent with ID ${agentId} was found` },
+		{
+			method: 'GET',
+			path: `/api/agents/${agentId}`,
+			notFoundMessage: `No SignTraker agent with ID ${agentId} was found`,
+		},
 		itemIndex,
 	);
 	return agent ?? {};

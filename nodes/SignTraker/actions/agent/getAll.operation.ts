@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { filtersCollection, forOperation, optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
+import {
+	filtersCollection,
+	forOperation,
+	optionsCollection,
+	returnAllAndLimit,
+} from '../../../shared/descriptions';
 import { listRecords, odataFilter, odataOptions } from '../../listing';
 
 const properties: INodeProperties[] = [

@@ -9,7 +9,12 @@ export const operationProperty = operationSelector(
 	'agent',
 	[
 		{ name: 'Get', value: 'get', action: 'Get an agent', description: 'Get one agent by ID' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many agents', description: 'List agents, optionally by email' },
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many agents',
+			description: 'List agents, optionally by email',
+		},
 	],
 	'get',
 );

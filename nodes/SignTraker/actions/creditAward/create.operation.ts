@@ -1,7 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsCollection, forOperation, optionsCollection } from '../../../shared/descriptions';
-import { invalidParameter, requireFiniteNumber, requirePositiveInteger, requireString, toIsoDateTime, toJsonObject } from '../../../shared/validate';
+import {
+	additionalFieldsCollection,
+	forOperation,
+	optionsCollection,
+} from '../../../shared/descriptions';
+import {
+	invalidParameter,
+	requireFiniteNumber,
+	requirePositiveInteger,
+	requireString,
+	toIsoDateTime,
+	toJsonObject,
+} from '../../../shared/validate';
 import { signTrakerRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -21,7 +32,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '42',
-		description: 'The numeric ID of the agent who receives the credit. Use Agent → Get Many with an email filter to find it.',
+		description:
+			'The numeric ID of the agent who receives the credit. Use Agent → Get Many with an email filter to find it.',
 	},
 	{
 		displayName: 'Total Amount',
@@ -45,13 +57,20 @@ const properties: INodeProperties[] = [
 			name: 'extraJson',
 			type: 'json',
 			default: '{}',
-			description: 'A JSON object merged into the request body, for award fields this node does not list yet. It may not repeat a field set above.',
+			description:
+				'A JSON object merged into the request body, for award fields this node does not list yet. It may not repeat a field set above.',
 		},
 		{
 			displayName: 'Restrictions',
 			name: 'restrictions',
 			type: 'multiOptions',
-			options: [{ name: 'Printing', value: 'Printing', description: 'The credit may only be spent on printing' }],
+			options: [
+				{
+					name: 'Printing',
+					value: 'Printing',
+					description: 'The credit may only be spent on printing',
+				},
+			],
 			default: [],
 			description: 'What the credit may be spent on',
 		},
@@ -65,11 +84,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const award: IDataObject = {
 		Name: requireString(this, 'name', itemIndex, 'Name'),
-		AwardedTo: { Id: requirePositiveInteger(this, 'awardedTo', itemIndex, 'Awarded To (Agent ID)') },
+		AwardedTo: {
+			Id: requirePositiveInteger(this, 'awardedTo', itemIndex, 'Awarded To (Agent ID)'),
+		},
 		TotalAmount: requireFiniteNumber(this, 'totalAmount', itemIndex, 'Total Amount'),
 	};
 	if (additional.expirationDate) {
-		award.ExpirationDate = toIsoDateTime(this, additional.expirationDate, itemIndex, 'Expiration Date');
+		award.ExpirationDate = toIsoDateTime(
+			this,
+			additional.expirationDate,
+			itemIndex,
+			'Expiration Date',
+		);
 	}
 	const restrictions = (additional.restrictions as string[] | undefined) ?? [];
 	if (restrictions.length > 0) award.Restrictions = restrictions;
@@ -77,8 +103,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const extra = toJsonObject(this, additional.extraJson ?? {}, itemIndex, 'Extra Fields (JSON)');
 	const clashes = Object.keys(extra).filter((key) => key in award);
 	if (clashes.length > 0) {
-		throw invalidParameter(this, itemIndex, 'Extra Fields (JSON)', `repeats ${clashes.join(', ')}, which other parameters already set`, 'Remove the field from the JSON, or leave the matching parameter empty.');
+		throw invalidParameter(
+			this,
+			itemIndex,
+			'Extra Fields (JSON)',
+			`repeats ${clashes.join(', ')}, which other parameters already set`,
+			'Remove the field from the JSON, or leave the matching parameter empty.',
+		);
 	}
 	const body = { ...award, ...extra };
-	return (await signTrakerRequest<IDataObject>(this, { method: 'POST', path: '/api/credits/awards', body }, itemIndex)) ?? { success: true };
+	return (
+		(await signTrakerRequest<IDataObject>(
+			this,
+			{ method: 'POST', path: '/api/credits/awards', body },
+			itemIndex,
+		)) ?? { success: true }
+	);
 }

@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { filtersCollection, forOperation, optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
+import {
+	filtersCollection,
+	forOperation,
+	optionsCollection,
+	returnAllAndLimit,
+} from '../../../shared/descriptions';
 import { toPositiveInteger } from '../../../shared/validate';
 import { listRecords, odataFilter, odataOptions } from '../../listing';
 
@@ -26,7 +31,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
 	if (filters.awardedTo !== undefined && String(filters.awardedTo).trim() !== '') {
-		query.awardedTo = toPositiveInteger(this, filters.awardedTo, itemIndex, 'Awarded To (Agent ID)');
+		query.awardedTo = toPositiveInteger(
+			this,
+			filters.awardedTo,
+			itemIndex,
+			'Awarded To (Agent ID)',
+		);
 	}
 	return await listRecords(this, '/api/credits/awards', query, itemIndex);
 }

@@ -8,8 +8,18 @@ export const operations: Record<string, Operation> = { create, getAll };
 export const operationProperty = operationSelector(
 	'creditAward',
 	[
-		{ name: 'Create', value: 'create', action: 'Award credit to an agent', description: 'Award credit to an agent' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many credit awards', description: 'List credit awards, optionally for one agent' },
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Award credit to an agent',
+			description: 'Award credit to an agent',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many credit awards',
+			description: 'List credit awards, optionally for one agent',
+		},
 	],
 	'create',
 );
