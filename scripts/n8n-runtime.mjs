@@ -1,7 +1,7 @@
 // Installs (once) and locates the pinned n8n and the Node 24 it needs, cached outside the repo.
 // Usage: node scripts/n8n-runtime.mjs   (prints the runtime's folder)
 import { existsSync } from 'node:fs';
-import { mkdir, rm, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,14 +43,19 @@ export async function ensureN8nRuntime() {
 	if (existsSync(path.join(target.dir, COMPLETE_MARKER))) return target;
 
 	await mkdir(cacheRoot(), { recursive: true });
+	await removeAbandonedInstalls(target.dir);
 	const staging = describe(`${target.dir}.partial-${process.pid}`);
 	step(`Installing n8n ${N8N_VERSION} with Node ${NODE_VERSION} into ${target.dir} (first run only, ~5 minutes, ~3 GB)`);
 	const started = Date.now();
+	const elapsed = () => Math.round((Date.now() - started) / 1000);
+	const heartbeat = setInterval(() => console.log(`  … still installing (${elapsed()} s)`), 30_000);
 	try {
 		await install(staging);
 	} catch (error) {
 		await rm(staging.dir, { recursive: true, force: true });
 		throw error;
+	} finally {
+		clearInterval(heartbeat);
 	}
 	if (existsSync(path.join(target.dir, COMPLETE_MARKER))) {
 		// Another process finished first; keep its copy.
@@ -59,8 +64,27 @@ export async function ensureN8nRuntime() {
 		await rm(target.dir, { recursive: true, force: true });
 		await rename(staging.dir, target.dir);
 	}
-	step(`n8n ${N8N_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s`);
+	step(`n8n ${N8N_VERSION} installed in ${elapsed()} s`);
 	return target;
+}
+
+function isRunning(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return error.code === 'EPERM';
+	}
+}
+
+/** Removes `<target>.partial-<pid>` folders whose installing process is gone (killed, or the machine restarted). */
+async function removeAbandonedInstalls(targetDir) {
+	const prefix = `${path.basename(targetDir)}.partial-`;
+	for (const entry of await readdir(path.dirname(targetDir))) {
+		if (entry.startsWith(prefix) && !isRunning(Number(entry.slice(prefix.length)))) {
+			await rm(path.join(path.dirname(targetDir), entry), { recursive: true, force: true });
+		}
+	}
 }
 
 async function install(runtime) {

@@ -9,8 +9,9 @@ function unescapeXml(text) {
 	});
 }
 
+/** Escapes element text the way Rails' builder does: quotes stay as they are (`can't`). */
 export function escapeXml(text) {
-	return String(text).replace(/[&<>"']/g, (char) => `&${Object.entries(ENTITIES).find(([, value]) => value === char)[0]};`);
+	return String(text).replace(/[&<>]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[char]);
 }
 
 /**

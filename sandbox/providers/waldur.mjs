@@ -78,6 +78,15 @@ export function createWaldur({ token }) {
 			? Number(((Number(credit.expected_consumption) * (100 - Number(credit.grace_coefficient))) / 100).toFixed(2))
 			: 0;
 
+	const creditTerms = (credit) => ({
+		end_date: credit.end_date,
+		expected_consumption: credit.expected_consumption,
+		minimal_consumption: minimalConsumption(credit),
+		minimal_consumption_logic: credit.minimal_consumption_logic,
+		grace_coefficient: credit.grace_coefficient,
+		apply_as_minimal_consumption: credit.apply_as_minimal_consumption,
+	});
+
 	const customerFields = (customer) => ({
 		customer_name: customer.name,
 		customer_slug: customer.slug,
@@ -89,7 +98,6 @@ export function createWaldur({ token }) {
 		project: {
 			collection: 'project-credits',
 			records: () => state.projectCredits,
-			ownerOf: (credit) => projectOf(credit.project),
 			ownerPath: 'projects',
 			extraFields: { mark_unused_credit_as_spent_on_project_termination: booleanField },
 			extraDefaults: { mark_unused_credit_as_spent_on_project_termination: false },
@@ -111,12 +119,7 @@ export function createWaldur({ token }) {
 					allocated_customer_credit: allocatedTo(customer.uuid),
 					consumption_last_month: 0,
 					offerings: [],
-					end_date: credit.end_date,
-					expected_consumption: credit.expected_consumption,
-					minimal_consumption: minimalConsumption(credit),
-					minimal_consumption_logic: credit.minimal_consumption_logic,
-					grace_coefficient: credit.grace_coefficient,
-					apply_as_minimal_consumption: credit.apply_as_minimal_consumption,
+					...creditTerms(credit),
 					mark_unused_credit_as_spent_on_project_termination: credit.mark_unused_credit_as_spent_on_project_termination,
 				};
 			},
@@ -138,7 +141,6 @@ export function createWaldur({ token }) {
 		customer: {
 			collection: 'customer-credits',
 			records: () => state.customerCredits,
-			ownerOf: (credit) => customerOf(credit.customer),
 			ownerPath: 'customers',
 			extraFields: {},
 			extraDefaults: {},
@@ -152,12 +154,7 @@ export function createWaldur({ token }) {
 					...customerFields(customer),
 					value: credit.value,
 					offerings: [],
-					end_date: credit.end_date,
-					expected_consumption: credit.expected_consumption,
-					minimal_consumption: minimalConsumption(credit),
-					minimal_consumption_logic: credit.minimal_consumption_logic,
-					grace_coefficient: credit.grace_coefficient,
-					apply_as_minimal_consumption: credit.apply_as_minimal_consumption,
+					...creditTerms(credit),
 					allocated_to_projects: allocatedTo(customer.uuid),
 					consumption_last_month: 0,
 				};

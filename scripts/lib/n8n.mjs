@@ -38,6 +38,7 @@ export function n8nEnv({ userFolder, brokerPort, port = 5678, extra = {} }) {
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
 		...extra,
 	};
 }

@@ -1,0 +1,51 @@
+// Asks the installed n8n what it loaded from this package: node types (and their AI-tool variants) through
+// `n8n export:nodes`, credential types through n8n-core's package loader.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { n8nCli, PACKAGE_NAME } from '../lib/n8n.mjs';
+import { run } from '../lib/run.mjs';
+
+/** The package's public contract (CONTRACT.md): every node with its credential; every action node is usable as a tool. */
+export const EXPECTED_NODES = [
+	{ node: 'signTraker', credential: 'signTrakerApi' },
+	{ node: 'voyadoEngage', credential: 'voyadoEngageApi' },
+	{ node: 'waldur', credential: 'waldurApi' },
+	{ node: 'spreedlySubscriptions', credential: 'spreedlySubscriptionsApi' },
+];
+
+const listTypesScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'list-package-types.cjs');
+
+/**
+ * @returns {Promise<{loadedNodeTypes: Set<string>, missing: string[], problems: string[], n8nOutput: string}>}
+ *   `missing`: contract types n8n did not load; `problems`: loaded types that are wrong.
+ */
+export async function checkLoadedTypes(runtime, env, userFolder) {
+	const exportFile = path.join(userFolder, 'node-types.json');
+	const exported = await n8nCli(runtime, ['export:nodes', `--output=${exportFile}`], { env });
+	const nodeTypes = JSON.parse(await readFile(exportFile, 'utf8'));
+	const ours = nodeTypes.filter((type) => type.name.startsWith(`${PACKAGE_NAME}.`));
+	const loadedNodeTypes = new Set(ours.map((type) => type.name));
+
+	const packageDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+	const { stdout } = await run(runtime.nodeBin, [listTypesScript, runtime.dir, packageDir], {
+		env: { ...env, NODE_PATH: path.join(runtime.dir, 'node_modules') },
+		capture: true,
+	});
+	const loadedCredentials = new Set(JSON.parse(stdout).credentials);
+
+	const missing = [];
+	const problems = [];
+	for (const { node, credential } of EXPECTED_NODES) {
+		for (const type of [`${PACKAGE_NAME}.${node}`, `${PACKAGE_NAME}.${node}Tool`]) {
+			if (!loadedNodeTypes.has(type)) missing.push(`node ${type}`);
+		}
+		if (!loadedCredentials.has(credential)) missing.push(`credential ${credential}`);
+	}
+	for (const type of ours) {
+		for (const { name } of type.credentials ?? []) {
+			if (!loadedCredentials.has(name)) problems.push(`${type.name} uses credential ${name}, which n8n did not load`);
+		}
+	}
+	return { loadedNodeTypes, missing, problems, n8nOutput: `${exported.stdout}\n${exported.stderr}` };
+}

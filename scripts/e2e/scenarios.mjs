@@ -1,0 +1,119 @@
+// What each example must do when n8n runs it against the sandbox: node outputs and the requests the sandbox received.
+import assert from 'node:assert/strict';
+
+const SANDBOX_CONTACT = '5b8f3c3e-2d9a-4e1f-9c7b-0a1d2e3f4a5b';
+const SANDBOX_PROJECT_CREDIT = '9a8b7c6d5e4f4a3b2c1d0e9f8a7b6c51';
+
+/** The JSON of every item a node put on its first output in its (last) run. */
+export function nodeOutput(run, nodeName) {
+	const runs = run.data.resultData.runData[nodeName];
+	assert.ok(runs, `node "${nodeName}" did not run`);
+	return (runs.at(-1).data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+/** No request may reach the sandbox unauthenticated, and none may fail unless a scenario expects it. */
+function assertAllSucceeded(requests) {
+	assert.ok(requests.length > 0, 'the sandbox received no request');
+	const failed = requests.filter((request) => request.status >= 400);
+	assert.deepEqual(failed, [], 'the sandbox answered some requests with an error');
+}
+
+const only = (requests, method, path) => requests.filter((request) => request.method === method && request.path === path);
+
+/** @type {Array<{workflowId: string, file: string, nodeTypes: string[], check: (run: any, requests: any[]) => void}>} */
+export const SCENARIOS = [
+	{
+		workflowId: 'exSignTrakerAwd1',
+		file: '01-signtraker-award-credit-by-email.json',
+		nodeTypes: ['signTraker'],
+		check(run, requests) {
+			assertAllSucceeded(requests);
+			const [agent, ...moreAgents] = nodeOutput(run, 'Find agent by email');
+			assert.equal(moreAgents.length, 0, 'one agent has jane@example.com');
+			assert.equal(agent.Email, 'jane@example.com');
+
+			const [award] = nodeOutput(run, 'Award credit');
+			assert.equal(award.Name, 'Spring promotion');
+			assert.deepEqual(award.AwardedTo, { Id: agent.Id, Name: 'Jane Doe' });
+			assert.equal(award.TotalAmount, 50);
+
+			const listed = nodeOutput(run, "Agent's awards");
+			assert.ok(listed.some((entry) => entry.Id === award.Id), 'the new award is listed afterwards');
+
+			assert.deepEqual(only(requests, 'GET', '/api/agents')[0].query.email, 'jane@example.com');
+			const [create] = only(requests, 'POST', '/api/credits/awards');
+			assert.deepEqual(create.body, { Name: 'Spring promotion', AwardedTo: { Id: agent.Id }, TotalAmount: 50, Restrictions: ['Printing'] });
+			assert.equal(only(requests, 'GET', '/api/credits/awards')[0].query.awardedTo, String(agent.Id));
+		},
+	},
+	{
+		workflowId: 'exVoyadoPoints01',
+		file: '02-voyado-purchase-points.json',
+		nodeTypes: ['voyadoEngage'],
+		check(run, requests) {
+			assertAllSucceeded(requests);
+			const results = nodeOutput(run, 'Add points');
+			assert.equal(results.length, 3, 'one output item per order line');
+			assert.ok(results.every((result) => result.accepted === true), 'every line accepted');
+
+			const posts = only(requests, 'POST', '/api/v2/point-accounts/transactions');
+			assert.equal(posts.length, 1, 'the three lines go in one batch');
+			assert.deepEqual(
+				posts[0].body.map((row) => [row.contactId, row.definitionId, row.amount, row.source]),
+				[[SANDBOX_CONTACT, 1, 39, 'Purchase'], [SANDBOX_CONTACT, 1, 12, 'Purchase'], [SANDBOX_CONTACT, 1, 22, 'Purchase']],
+			);
+			assert.ok(posts[0].headers['idempotency-key'], 'the batch carries an Idempotency-Key');
+			for (const request of requests) {
+				assert.match(request.headers['content-type'] ?? '', /^application\/json/, `${request.method} ${request.path}: Content-Type`);
+				assert.match(request.headers['user-agent'] ?? '', /^n8n-nodes-credits\//, `${request.method} ${request.path}: User-Agent`);
+			}
+
+			const bonus = nodeOutput(run, 'Point balances').find((account) => account.definitionId === 1);
+			assert.equal(bonus.balance, 250 + 39 + 12 + 22, 'the points were added to the balance');
+		},
+	},
+	{
+		workflowId: 'exSpreedlyNight1',
+		file: '03-spreedly-nightly-cleanup.json',
+		nodeTypes: ['spreedlySubscriptions'],
+		check(run, requests) {
+			assertAllSucceeded(requests);
+			const deleted = nodeOutput(run, 'Delete all test subscribers');
+			assert.equal(deleted.length, 1);
+			assert.equal(deleted[0].success, true);
+			const plans = nodeOutput(run, 'Subscription plans');
+			assert.deepEqual(plans.map((plan) => plan.id), [42, 43, 44, 45]);
+			const trial = plans.find((plan) => plan.id === 45);
+			assert.equal(trial.planType, 'free_trial', 'dasherized tags become camelCase keys');
+			assert.equal(trial.enabled, true, 'typed booleans are converted');
+			assert.equal(trial.chargeLaterDurationQuantity, null, 'nil="true" becomes null');
+
+			assert.equal(only(requests, 'DELETE', '/api/v4/sandbox-test/subscribers.xml').length, 1);
+			assert.equal(only(requests, 'GET', '/api/v4/sandbox-test/subscription_plans.xml').length, 1);
+		},
+	},
+	{
+		workflowId: 'exWaldurTopUp001',
+		file: '04-waldur-top-up-project-credit.json',
+		nodeTypes: ['waldur'],
+		check(run, requests) {
+			assertAllSucceeded(requests);
+			const [found] = nodeOutput(run, 'Find project credit');
+			assert.equal(found.uuid, SANDBOX_PROJECT_CREDIT);
+			const [updated] = nodeOutput(run, 'Top up credit');
+			assert.equal(updated.value, '750.00');
+
+			const [patch] = only(requests, 'PATCH', `/api/project-credits/${SANDBOX_PROJECT_CREDIT}/`);
+			assert.deepEqual(patch.body, { value: '750.00' }, 'decimals go on the wire as strings');
+			for (const request of requests) assert.ok(request.path.endsWith('/'), `${request.path} ends with /`);
+
+			const projectCredits = nodeOutput(run, "Organisation's project credits");
+			assert.deepEqual(projectCredits.map((credit) => [credit.uuid, credit.value]), [[SANDBOX_PROJECT_CREDIT, '750.00']]);
+			const [organisationCredit] = nodeOutput(run, 'Organisation credit');
+			assert.equal(organisationCredit.allocated_to_projects, 750);
+		},
+	},
+];
+
+/** Imported and checked for loading, but not run: it needs an LLM. */
+export const AI_EXAMPLE_ID = 'exAiAgentTools01';

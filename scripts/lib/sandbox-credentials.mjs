@@ -1,0 +1,39 @@
+// n8n credentials that point at the sandbox. The example workflows refer to them by these ids.
+import { writeFile } from 'node:fs/promises';
+import { SANDBOX_KEYS } from '../../sandbox/keys.mjs';
+
+/** @param {Record<'signtraker' | 'voyado' | 'waldur' | 'spreedly', string>} baseUrls the sandbox's per-provider URLs */
+export function sandboxCredentials(baseUrls) {
+	return [
+		{
+			id: 'sbxSignTrakerApi',
+			name: 'SignTraker (sandbox)',
+			type: 'signTrakerApi',
+			data: { apiKey: SANDBOX_KEYS.signTrakerApiKey, subdomain: '', baseUrl: baseUrls.signtraker },
+		},
+		{
+			id: 'sbxVoyadoEngage1',
+			name: 'Voyado Engage (sandbox)',
+			type: 'voyadoEngageApi',
+			data: { baseUrl: baseUrls.voyado, apiKey: SANDBOX_KEYS.voyadoApiKey },
+		},
+		{
+			id: 'sbxWaldurApiKey1',
+			name: 'Waldur (sandbox)',
+			type: 'waldurApi',
+			data: { baseUrl: baseUrls.waldur, token: SANDBOX_KEYS.waldurToken },
+		},
+		{
+			id: 'sbxSpreedlySubs1',
+			name: 'Spreedly Subscriptions (sandbox)',
+			type: 'spreedlySubscriptionsApi',
+			data: { siteName: SANDBOX_KEYS.spreedlySiteName, apiToken: SANDBOX_KEYS.spreedlyApiToken, baseUrl: baseUrls.spreedly },
+		},
+	];
+}
+
+/** Writes the credentials as `n8n import:credentials` reads them (plain `data`, which n8n encrypts on import). */
+export async function writeSandboxCredentials(file, baseUrls) {
+	await writeFile(file, JSON.stringify(sandboxCredentials(baseUrls), null, 2), { mode: 0o600 });
+	return file;
+}
