@@ -86,7 +86,8 @@ async function main() {
 		}
 		const ran = SCENARIOS.length - skipped.length;
 		if (skipped.length) console.log(`\n⚠ Not run, nodes missing:\n  ${skipped.join('\n  ')}`);
-		console.log(`\ne2e: ${ran} passed, 0 failed${skipped.length ? `, ${skipped.length} skipped` : ''} in ${seconds()}`);
+		console.log(`\nFinished in ${seconds()}`);
+		console.log(`e2e: ${ran} passed, 0 failed${skipped.length ? `, ${skipped.length} skipped` : ''}`);
 		succeeded = true;
 	} finally {
 		await sandbox.close();
