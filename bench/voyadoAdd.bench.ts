@@ -124,9 +124,11 @@ async function measureNode(
 ) {
 	await runAdd(server.url, 20, rowParameters); // warm-up: module loading and JIT, not measured
 	server.posts.length = 0;
+	const heapBefore = process.memoryUsage().heapUsed;
 	const started = performance.now();
 	const result = await runAdd(server.url, ITEMS, rowParameters);
 	const ms = performance.now() - started;
+	const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
 	const posts = server.posts.splice(0);
 	if (result.error) fail(`the node failed: ${result.error.message}`);
 	if (posts.length !== EXPECTED_REQUESTS)
@@ -136,7 +138,7 @@ async function measureNode(
 	}
 	if (new Set(posts.map((post) => post.headers['idempotency-key'])).size !== EXPECTED_REQUESTS)
 		fail('Idempotency-Keys are not unique per batch');
-	return { ms, posts };
+	return { ms, posts, heapGrowthMb };
 }
 
 async function main() {
@@ -146,7 +148,7 @@ async function main() {
 			`Voyado Engage add: ${ITEMS} items through n8n-core WorkflowExecute → local server ${server.url}`,
 		];
 		for (const [label, rowParameters] of Object.entries(ROW_PARAMETERS)) {
-			const { ms, posts } = await measureNode(server, rowParameters);
+			const { ms, posts, heapGrowthMb } = await measureNode(server, rowParameters);
 			await plainClient(server.url, posts.slice(0, 1)); // warm-up
 			const plainMs = await medianOf(PLAIN_RUNS, async () => await plainClient(server.url, posts));
 			const rows = posts.map((post) => (JSON.parse(post.body) as unknown[]).length);
@@ -156,8 +158,12 @@ async function main() {
 				`    node wall time:            ${ms.toFixed(0)} ms (${((ms * 1000) / ITEMS).toFixed(1)} µs per item)`,
 				`    plain client, same POSTs:  ${plainMs.toFixed(0)} ms (median of ${PLAIN_RUNS})`,
 				`    ratio node / plain client: ${(ms / plainMs).toFixed(1)}x`,
+				`    heap growth over the run:  ${heapGrowthMb.toFixed(1)} MB (items and run data held by n8n)`,
 			);
 		}
+		lines.push(
+			`peak RSS of the process:     ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+		);
 		process.stdout.write(`${lines.join('\n')}\n`);
 	} finally {
 		await server.close();
