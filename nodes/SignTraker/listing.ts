@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError } from 'n8n-workflow';
 
 import { collectOffsetPages } from '../shared/paging';
-import { readLimit, toFiniteNumber } from '../shared/validate';
+import { invalidParameter, readLimit, toFiniteNumber } from '../shared/validate';
 import { signTrakerRequest } from './transport';
 
 /** SignTraker's page size for Return All. Its API documents no cap on `$top`. */
@@ -46,9 +46,71 @@ export const odataFilter: INodeProperties = {
 	description: 'An OData $filter expression, sent as it is',
 };
 
-function nonEmpty(value: unknown): string | undefined {
-	const text = typeof value === 'string' ? value.trim() : '';
+/**
+ * An OData option as text; `undefined` when empty. `$orderby`/`$select` may also be given as a list
+ * of fields (from an expression), joined with "," as the SDK does. Anything else is refused, not dropped.
+ */
+function odataText(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+	allowList = false,
+): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	const isFieldList =
+		allowList && Array.isArray(value) && value.every((entry) => typeof entry === 'string');
+	const text = isFieldList
+		? (value as string[])
+				.map((entry) => entry.trim())
+				.filter(Boolean)
+				.join(',')
+		: typeof value === 'string' || typeof value === 'number'
+			? String(value).trim()
+			: undefined;
+	if (text === undefined) {
+		throw invalidParameter(ctx, itemIndex, label, `must be text, got ${JSON.stringify(value)}`);
+	}
 	return text === '' ? undefined : text;
+}
+
+function readSkip(ctx: IExecuteFunctions, value: unknown, itemIndex: number): number {
+	if (value === undefined || value === null || value === '') return 0;
+	const skip = toFiniteNumber(ctx, value, itemIndex, 'Skip');
+	if (!Number.isInteger(skip) || skip < 0) {
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			'Skip',
+			`must be a whole number of 0 or more, got ${skip}`,
+		);
+	}
+	return skip;
+}
+
+/**
+ * A filter that picks one agent's records (Email, Awarded To). Once added it must have a value: an
+ * empty one (say, an expression that found nothing) would silently list every record instead.
+ */
+export function identityFilter(
+	ctx: IExecuteFunctions,
+	filters: IDataObject,
+	name: string,
+	itemIndex: number,
+	label: string,
+): string | undefined {
+	if (!(name in filters)) return undefined;
+	const text = odataText(ctx, filters[name], itemIndex, label);
+	if (text === undefined) {
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			label,
+			'is empty',
+			`Give a value, or remove the ${label} filter to list every record.`,
+		);
+	}
+	return text;
 }
 
 /**
@@ -64,13 +126,12 @@ export async function listRecords(
 	const limit = readLimit(ctx, itemIndex);
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const skip =
-		options.skip === undefined ? 0 : toFiniteNumber(ctx, options.skip, itemIndex, 'Skip');
+	const skip = readSkip(ctx, options.skip, itemIndex);
 	const odata: IDataObject = {
 		...query,
-		$filter: nonEmpty(filters.filter),
-		$orderby: nonEmpty(options.orderBy),
-		$select: nonEmpty(options.select),
+		$filter: odataText(ctx, filters.filter, itemIndex, 'Filter (OData)'),
+		$orderby: odataText(ctx, options.orderBy, itemIndex, 'Order By', true),
+		$select: odataText(ctx, options.select, itemIndex, 'Select', true),
 	};
 	for (const key of Object.keys(odata)) if (odata[key] === undefined) delete odata[key];
 

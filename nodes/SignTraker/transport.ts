@@ -3,6 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiRequest, Provider } from '../shared/http';
 import { apiRequest, trimTrailingSlashes } from '../shared/http';
+import {
+	describeSignTrakerError,
+	signTrakerEmptyErrorMessage,
+	signTrakerStatusHints,
+} from './errors';
 
 function configError(ctx: IExecuteFunctions, message: string): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), message, {
@@ -16,6 +21,9 @@ export const signTraker: Provider = {
 	credentialType: 'signTrakerApi',
 	secretFields: ['apiKey'],
 	headers: { 'Content-Type': 'application/json' },
+	describeError: describeSignTrakerError,
+	statusHints: signTrakerStatusHints,
+	emptyErrorMessage: signTrakerEmptyErrorMessage,
 	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: IExecuteFunctions): string {
 		const baseUrl = String(credentials.baseUrl ?? '').trim();
 		if (baseUrl) {

@@ -33,6 +33,10 @@ export interface Provider {
 	parseBody?(text: string, contentType: string): unknown;
 	/** Turns a parsed error body into a message; the default understands JSON and plain text. */
 	describeError?(body: unknown): string | undefined;
+	/** Hints that replace the generic ones for some statuses (e.g. where to find the API key on 401). */
+	statusHints?: Partial<Record<number, string>>;
+	/** The message for an error whose body says nothing; the default is "<name> answered with HTTP <status>". */
+	emptyErrorMessage?(status: number, request: ApiRequest): string | undefined;
 }
 
 export interface ApiRequest {
@@ -128,6 +132,19 @@ function parseJsonBody(text: string): unknown {
 function headerValue(headers: IDataObject, name: string): string {
 	const value = headers[name.toLowerCase()] ?? headers[name];
 	return typeof value === 'string' ? value : '';
+}
+
+function emptyErrorMessage(provider: Provider, request: ApiRequest, status: number): string {
+	if (status === 404 && request.notFoundMessage) return request.notFoundMessage;
+	return (
+		provider.emptyErrorMessage?.(status, request) ?? `${provider.name} answered with HTTP ${status}`
+	);
+}
+
+/** A 404 for a named record means a wrong ID; the provider's own 404 hint covers the rest (e.g. a wrong address). */
+function hintFor(provider: Provider, request: ApiRequest, status: number): string {
+	if (status === 404 && request.notFoundMessage) return hintForStatus(status);
+	return provider.statusHints?.[status] ?? hintForStatus(status);
 }
 
 interface NetworkFailure {
@@ -251,12 +268,8 @@ export async function apiRequest<T = unknown>(
 			parsed = text;
 		}
 		const fromBody = (provider.describeError ?? describeErrorBody)(parsed);
-		const fallback =
-			statusCode === 404 && request.notFoundMessage
-				? request.notFoundMessage
-				: `${provider.name} answered with HTTP ${statusCode}`;
-		const message = fromBody ?? fallback;
-		const details = [hintForStatus(statusCode)];
+		const message = fromBody ?? emptyErrorMessage(provider, request, statusCode);
+		const details = [hintFor(provider, request, statusCode)];
 		if (isRetryableStatus(statusCode)) {
 			const retryAfter = parseRetryAfter(headers['retry-after']);
 			if (retryAfter !== undefined)

@@ -40,6 +40,22 @@ describe('SignTraker agents', () => {
 		expect(items).toHaveLength(0);
 	});
 
+	it('refuses an Email filter that came out empty instead of listing every agent', async () => {
+		const { error, items } = await runSignTraker(
+			{
+				resource: 'agent',
+				operation: 'getAll',
+				limit: 1,
+				filters: { email: '={{ $json.email }}' },
+			},
+			{ items: [{ name: 'no email here' }] },
+		);
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe('The parameter "Email" is empty (item 0)');
+		expect(error?.description).toContain('remove the Email filter');
+		expect(items).toHaveLength(0);
+	});
+
 	it('pages through all agents with an OData filter and ordering', async () => {
 		const page = (from: number, count: number) =>
 			Array.from({ length: count }, (_, index) => ({ Id: from + index }));

@@ -116,15 +116,68 @@ describe('SignTraker credit awards: Get Many', () => {
 		]);
 	});
 
-	it('rejects a non-numeric agent filter before any request', async () => {
-		const { error } = await runSignTraker({
+	it('Return All starts at Skip and pages on from there', async () => {
+		const scope = nock(BASE)
+			.get('/api/credits/awards')
+			.query({ $top: '100', $skip: '5' })
+			.reply(200, awards(6, 100))
+			.get('/api/credits/awards')
+			.query({ $top: '100', $skip: '105' })
+			.reply(200, awards(106, 2));
+		const { items } = await runSignTraker({
 			resource: 'creditAward',
 			operation: 'getAll',
-			filters: { awardedTo: 'jane' },
+			returnAll: true,
+			options: { skip: 5 },
 		});
-		expect(error?.message).toBe(
+		expect(scope.isDone()).toBe(true);
+		expect(items.map((item) => item.json.Id)).toEqual(awards(6, 102).map((entry) => entry.Id));
+	});
+
+	it('joins Order By and Select given as lists of fields, as the SDK does', async () => {
+		const scope = nock(BASE)
+			.get('/api/credits/awards')
+			.query({ $orderby: 'Name desc,Id', $select: 'Id,Name', $top: '50' })
+			.reply(200, awards(1, 1));
+		const { items } = await runSignTraker({
+			resource: 'creditAward',
+			operation: 'getAll',
+			options: { orderBy: '={{ ["Name desc", "Id"] }}', select: '={{ ["Id", "Name"] }}' },
+		});
+		expect(scope.isDone()).toBe(true);
+		expect(items).toHaveLength(1);
+	});
+
+	it.each([
+		[
+			{ options: { skip: -1 } },
+			'The parameter "Skip" must be a whole number of 0 or more, got -1 (item 0)',
+		],
+		[
+			{ options: { skip: '={{ 2.5 }}' } },
+			'The parameter "Skip" must be a whole number of 0 or more, got 2.5 (item 0)',
+		],
+		[
+			{ filters: { filter: '={{ { Name: "Spring" } }}' } },
+			'The parameter "Filter (OData)" must be text, got {"Name":"Spring"} (item 0)',
+		],
+		[
+			{ filters: { awardedTo: '={{ $json.missing }}' } },
+			'The parameter "Awarded To (Agent ID)" is empty (item 0)',
+		],
+		[
+			{ filters: { awardedTo: 'jane' } },
 			'The parameter "Awarded To (Agent ID)" must be a whole number of 1 or more, got "jane" (item 0)',
-		);
+		],
+	])('rejects bad list input %j before any request', async (override, message) => {
+		const { error, items } = await runSignTraker({
+			resource: 'creditAward',
+			operation: 'getAll',
+			...override,
+		});
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe(message);
+		expect(items).toHaveLength(0);
 	});
 
 	it('reports a list response that is not an array', async () => {
@@ -175,6 +228,24 @@ describe('SignTraker credit awards: Create', () => {
 		const { items } = await runSignTraker(base);
 		expect(scope.isDone()).toBe(true);
 		expect(items[0].json).toEqual({ Id: 3 });
+	});
+
+	it.each([
+		['a single value', 'Printing'],
+		['comma-separated text', ' Printing, '],
+		['a list', '={{ ["Printing"] }}'],
+	])('sends Restrictions given as %s as a list', async (_, restrictions) => {
+		const scope = nock(BASE)
+			.post('/api/credits/awards', {
+				Name: 'Spring',
+				AwardedTo: { Id: 42 },
+				TotalAmount: 100,
+				Restrictions: ['Printing'],
+			})
+			.reply(200, { Id: 4 });
+		const { items } = await runSignTraker({ ...base, additionalFields: { restrictions } });
+		expect(scope.isDone()).toBe(true);
+		expect(items[0].json).toEqual({ Id: 4 });
 	});
 
 	it('outputs { success: true } when the API answers with an empty body', async () => {
@@ -233,6 +304,14 @@ describe('SignTraker credit awards: Create', () => {
 		[
 			{ additionalFields: { extraJson: '{"TotalAmount": 5}' } },
 			'The parameter "Extra Fields (JSON)" repeats TotalAmount, which other parameters already set (item 0)',
+		],
+		[
+			{ additionalFields: { extraJson: '{"totalAmount": 5, "awardedTo": {"Id": 1}}' } },
+			'The parameter "Extra Fields (JSON)" repeats totalAmount, awardedTo, which other parameters already set (item 0)',
+		],
+		[
+			{ additionalFields: { restrictions: '={{ { Printing: true } }}' } },
+			'The parameter "Restrictions" must be a list of restrictions such as ["Printing"], got {"Printing":true} (item 0)',
 		],
 		[
 			{ additionalFields: { expirationDate: 'next week' } },

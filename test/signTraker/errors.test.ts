@@ -4,6 +4,13 @@ import * as workflow from 'n8n-workflow';
 import { API_KEY, BASE, runSignTraker } from './helpers';
 
 const getAgent = { resource: 'agent', operation: 'get', agentId: '42' };
+const createAward = {
+	resource: 'creditAward',
+	operation: 'create',
+	name: 'Spring',
+	awardedTo: '42',
+	totalAmount: 1,
+};
 let sleep: jest.SpyInstance;
 
 beforeEach(() => {
@@ -30,12 +37,75 @@ describe('SignTraker errors', () => {
 		expect(error?.httpCode).toBe('400');
 	});
 
-	it.each([401, 403])('says to check the API key on %i', async (status) => {
+	it.each([401, 403])('says to check the API key on %i with an empty body', async (status) => {
 		nock(BASE).get('/api/agents/42').reply(status, '');
 		const { error } = await runSignTraker(getAgent);
-		expect(error?.message).toBe(`SignTraker answered with HTTP ${status}`);
-		expect(error?.description).toMatch(/credential/);
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toBe(`SignTraker did not accept the API key (HTTP ${status})`);
+		expect(error?.description).toContain('Check the API key in the SignTraker credential');
 		expect(error?.httpCode).toBe(String(status));
+		expect((error as unknown as workflow.NodeApiError).context.itemIndex).toBe(0);
+		expect(sleep).not.toHaveBeenCalled();
+	});
+
+	it.each([401, 403])(
+		'keeps the API message on %i and still points at the API key',
+		async (status) => {
+			nock(BASE)
+				.get('/api/agents/42')
+				.reply(status, { Message: 'Authorization has been denied for this request.' });
+			const { error } = await runSignTraker(getAgent);
+			expect(error?.message).toBe('Authorization has been denied for this request.');
+			expect(error?.description).toContain('Check the API key in the SignTraker credential');
+			expect(error?.httpCode).toBe(String(status));
+		},
+	);
+
+	it('puts the API key hint into the error item with Continue On Fail', async () => {
+		nock(BASE).get('/api/agents/42').reply(401, '');
+		const { items } = await runSignTraker(getAgent, { continueOnFail: true });
+		expect(items).toEqual([
+			{
+				json: { error: 'SignTraker did not accept the API key (HTTP 401)' },
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	it('shows which award fields an invalid create got wrong (ASP.NET ModelState)', async () => {
+		const scope = nock(BASE)
+			.post('/api/credits/awards', { Name: 'Spring', AwardedTo: { Id: 5 }, TotalAmount: 1 })
+			.once()
+			.reply(400, {
+				Message: 'The request is invalid.',
+				ModelState: { 'award.AwardedTo': ['No agent with Id 5.'] },
+			});
+		const { error } = await runSignTraker({ ...createAward, awardedTo: '5' });
+		expect(scope.isDone()).toBe(true);
+		expect(error?.message).toBe('The request is invalid. award.AwardedTo: No agent with Id 5.');
+		expect(error?.httpCode).toBe('400');
+	});
+
+	it('says which address was not found when a list answers 404 with an empty body', async () => {
+		nock(BASE).get('/api/agents').query({ $top: '50' }).reply(404, '');
+		const { error } = await runSignTraker({ resource: 'agent', operation: 'getAll' });
+		expect(error?.message).toBe(
+			'SignTraker has no /api/agents at the address in the credential (HTTP 404)',
+		);
+		expect(error?.description).toContain('subdomain or base URL');
+		expect(error?.httpCode).toBe('404');
+	});
+
+	it('does not repeat a create that hit a rate limit', async () => {
+		const scope = nock(BASE)
+			.post('/api/credits/awards')
+			.once()
+			.reply(429, { Message: 'Too many requests' }, { 'Retry-After': '1' });
+		const { error } = await runSignTraker(createAward);
+		expect(scope.isDone()).toBe(true);
+		expect(error?.message).toBe('Too many requests');
+		expect(error?.httpCode).toBe('429');
+		expect(error?.description).toContain('not repeated automatically');
 		expect(sleep).not.toHaveBeenCalled();
 	});
 
@@ -112,14 +182,7 @@ describe('SignTraker errors', () => {
 
 	it('does not repeat a create that timed out', async () => {
 		const scope = nock(BASE).post('/api/credits/awards').once().delay(500).reply(200, { Id: 1 });
-		const { error } = await runSignTraker({
-			resource: 'creditAward',
-			operation: 'create',
-			name: 'Spring',
-			awardedTo: '42',
-			totalAmount: 1,
-			options: { timeout: 50 },
-		});
+		const { error } = await runSignTraker({ ...createAward, options: { timeout: 50 } });
 		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe('SignTraker did not answer within 50 ms');
 		expect(error?.description).toContain('nothing is done twice');

@@ -6,7 +6,7 @@ import {
 	optionsCollection,
 	returnAllAndLimit,
 } from '../../../shared/descriptions';
-import { listRecords, odataFilter, odataOptions } from '../../listing';
+import { identityFilter, listRecords, odataFilter, odataOptions } from '../../listing';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -28,6 +28,6 @@ export const description = forOperation('agent', 'getAll', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const email = typeof filters.email === 'string' ? filters.email.trim() : '';
+	const email = identityFilter(this, filters, 'email', itemIndex, 'Email');
 	return await listRecords(this, '/api/agents', email ? { email } : {}, itemIndex);
 }

@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'Spring promotion',
-		description: 'The name of the award, shown to the agent',
+		description: 'A short name for the award, such as the promotion or the reason for the credit',
 	},
 	{
 		displayName: 'Awarded To (Agent ID)',
@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '42',
 		description:
-			'The numeric ID of the agent who receives the credit. Use Agent → Get Many with an email filter to find it.',
+			'The numeric ID of the agent who receives the credit (not the email address). Use Agent → Get Many with an Email filter to find it.',
 	},
 	{
 		displayName: 'Total Amount',
@@ -42,7 +42,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		typeOptions: { numberPrecision: 2 },
 		default: 0,
-		description: 'The amount of credit awarded',
+		description: 'The amount of credit to award, such as 25 or 12.50',
 	},
 	additionalFieldsCollection([
 		{
@@ -50,7 +50,7 @@ const properties: INodeProperties[] = [
 			name: 'expirationDate',
 			type: 'dateTime',
 			default: '',
-			description: 'When the unused credit expires',
+			description: 'When the unused credit expires, as an ISO 8601 date such as 2026-12-31',
 		},
 		{
 			displayName: 'Extra Fields (JSON)',
@@ -58,7 +58,7 @@ const properties: INodeProperties[] = [
 			type: 'json',
 			default: '{}',
 			description:
-				'A JSON object merged into the request body, for award fields this node does not list yet. It may not repeat a field set above.',
+				'A JSON object merged into the request body, for award fields this node does not list yet. It may not repeat a field set above (in any letter case).',
 		},
 		{
 			displayName: 'Restrictions',
@@ -72,13 +72,28 @@ const properties: INodeProperties[] = [
 				},
 			],
 			default: [],
-			description: 'What the credit may be spent on',
+			description: 'What the credit may be spent on. Leave empty for no restriction.',
 		},
 	]),
 	optionsCollection(),
 ];
 
 export const description = forOperation('creditAward', 'create', properties);
+
+/** The Restrictions list; an expression (or an AI agent) may also give one value or "A, B" as text. */
+function readRestrictions(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const entries = typeof value === 'string' ? value.split(',') : value;
+	if (!Array.isArray(entries) || entries.some((entry) => typeof entry !== 'string')) {
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			'Restrictions',
+			`must be a list of restrictions such as ["Printing"], got ${JSON.stringify(value)}`,
+		);
+	}
+	return (entries as string[]).map((entry) => entry.trim()).filter(Boolean);
+}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -97,11 +112,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Expiration Date',
 		);
 	}
-	const restrictions = (additional.restrictions as string[] | undefined) ?? [];
+	const restrictions = readRestrictions(this, additional.restrictions, itemIndex);
 	if (restrictions.length > 0) award.Restrictions = restrictions;
 
 	const extra = toJsonObject(this, additional.extraJson ?? {}, itemIndex, 'Extra Fields (JSON)');
-	const clashes = Object.keys(extra).filter((key) => key in award);
+	// SignTraker (ASP.NET) reads JSON property names in any letter case: "totalAmount" would override TotalAmount.
+	const taken = new Set(Object.keys(award).map((key) => key.toLowerCase()));
+	const clashes = Object.keys(extra).filter((key) => taken.has(key.toLowerCase()));
 	if (clashes.length > 0) {
 		throw invalidParameter(
 			this,

@@ -7,7 +7,7 @@ import {
 	returnAllAndLimit,
 } from '../../../shared/descriptions';
 import { toPositiveInteger } from '../../../shared/validate';
-import { listRecords, odataFilter, odataOptions } from '../../listing';
+import { identityFilter, listRecords, odataFilter, odataOptions } from '../../listing';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -29,14 +29,10 @@ export const description = forOperation('creditAward', 'getAll', properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const label = 'Awarded To (Agent ID)';
+	const awardedTo = identityFilter(this, filters, 'awardedTo', itemIndex, label);
 	const query: IDataObject = {};
-	if (filters.awardedTo !== undefined && String(filters.awardedTo).trim() !== '') {
-		query.awardedTo = toPositiveInteger(
-			this,
-			filters.awardedTo,
-			itemIndex,
-			'Awarded To (Agent ID)',
-		);
-	}
+	if (awardedTo !== undefined)
+		query.awardedTo = toPositiveInteger(this, awardedTo, itemIndex, label);
 	return await listRecords(this, '/api/credits/awards', query, itemIndex);
 }
