@@ -46,7 +46,10 @@ export interface ApiRequest {
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[] | string;
 	headers?: Record<string, string>;
-	/** True when the provider deduplicates this write, so a failed attempt may be sent again. */
+	/**
+	 * True when the provider deduplicates this write, so a failed attempt may be sent again; false when
+	 * a repeat of this PUT/DELETE would not find what the first attempt left (e.g. a rename).
+	 */
 	idempotent?: boolean;
 	/** The message for a 404 whose body says nothing, e.g. `No agent with ID 5`. */
 	notFoundMessage?: string;
@@ -203,6 +206,8 @@ export async function apiRequest<T = unknown>(
 			secrets,
 		});
 
+	// Set once an attempt got no answer: the service may have done the work all the same.
+	let outcomeUnknown = false;
 	for (let attempt = 0; ; attempt++) {
 		const canRetry = repeatable && attempt < settings.retry.maxRetries;
 		let response: { statusCode: number; headers: IDataObject; body: unknown };
@@ -217,6 +222,7 @@ export async function apiRequest<T = unknown>(
 			if (failure.cancelled)
 				throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled', { itemIndex });
 			if (canRetry && (failure.timedOut || isTransientNetworkCode(failure.code))) {
+				outcomeUnknown = true;
 				await sleep(backoffDelay(attempt, settings.retry));
 				continue;
 			}
@@ -270,6 +276,11 @@ export async function apiRequest<T = unknown>(
 		const fromBody = (provider.describeError ?? describeErrorBody)(parsed);
 		const message = fromBody ?? emptyErrorMessage(provider, request, statusCode);
 		const details = [hintFor(provider, request, statusCode)];
+		if (outcomeUnknown && statusCode === 404 && request.method !== 'GET') {
+			details.unshift(
+				'An earlier attempt got no answer and may already have done this: check before trying again.',
+			);
+		}
 		if (isRetryableStatus(statusCode)) {
 			const retryAfter = parseRetryAfter(headers['retry-after']);
 			if (retryAfter !== undefined)

@@ -23,9 +23,12 @@ const TRANSIENT_NETWORK_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
-/** A write is only sent twice when the provider deduplicates it (e.g. an Idempotency-Key). */
+/**
+ * A write is only sent twice when the provider deduplicates it (e.g. an Idempotency-Key). `idempotent`
+ * overrides the method's default either way: `false` keeps, say, a PUT that renames a record from repeating.
+ */
 export function isSafeToRepeat(method: string, idempotent: boolean | undefined): boolean {
-	return idempotent === true || SAFE_METHODS.has(method.toUpperCase());
+	return idempotent ?? SAFE_METHODS.has(method.toUpperCase());
 }
 
 export function isRetryableStatus(status: number): boolean {

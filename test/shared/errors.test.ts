@@ -42,3 +42,22 @@ describe('redactSecrets', () => {
 		expect(redactSecrets('a message', ['', 'a'])).toBe('a message');
 	});
 });
+
+describe('HTML error pages', () => {
+	it.each([
+		[
+			'<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>…</body></html>',
+			'502 Bad Gateway',
+		],
+		[
+			'<html>\n<head><title>Server Error (500) &amp; more</title></head></html>',
+			'Server Error (500) & more',
+		],
+	])('become their title, not their markup', (page, title) => {
+		expect(describeErrorBody(page)).toBe(title);
+	});
+
+	it('say nothing when they have no title, so the status message is used', () => {
+		expect(describeErrorBody('<html><body><h1>Oops</h1></body></html>')).toBeUndefined();
+	});
+});

@@ -40,3 +40,10 @@ describe('retry policy', () => {
 		expect(backoffDelay(20, DEFAULT_RETRY, () => 1)).toBe(DEFAULT_RETRY.maxDelayMs);
 	});
 });
+
+describe('idempotent overrides', () => {
+	it('keeps a PUT or DELETE from repeating when the request says it is not idempotent', () => {
+		expect(isSafeToRepeat('PUT', false)).toBe(false);
+		expect(isSafeToRepeat('DELETE', false)).toBe(false);
+	});
+});
