@@ -1,9 +1,9 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { describeErrorBody } from '../shared/errors';
 import type { ApiRequest, Provider } from '../shared/http';
 import { apiRequest, trimTrailingSlashes } from '../shared/http';
+import { describeSpreedlyError } from './errorBody';
 import { parseResponseBody } from './xmlResponse';
 import type { XmlFields } from './xmlRequest';
 import { buildXml } from './xmlRequest';
@@ -44,13 +44,6 @@ export function siteAddressOf(
 		siteSegment: encodeURIComponent(siteName),
 		siteName,
 	};
-}
-
-/** `<errors><error>…</error></errors>` (one or many) or the plain text the API sent. */
-function describeSpreedlyError(body: unknown): string | undefined {
-	if (body && typeof body === 'object' && 'errors' in body)
-		return describeErrorBody((body as IDataObject).errors);
-	return describeErrorBody(body);
 }
 
 export const spreedly: Provider = {

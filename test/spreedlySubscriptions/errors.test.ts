@@ -94,6 +94,26 @@ const errorCases: ErrorCase[] = [
 		hint: /Nothing was found/,
 	},
 	{
+		name: '422 create with bad data (plain text, RSpreedly invalid_subscriber.xml)',
+		params: subscriberParams('create', { screenName: 'bob' }),
+		method: 'POST',
+		path: '/subscribers.xml',
+		status: 422,
+		body: fixture('rspreedly_invalid_subscriber.xml'),
+		message: "undefined method `delete' for nil:NilClass",
+		hint: /could not accept the values/,
+	},
+	{
+		name: '422 free trial without a plan (plain text)',
+		params: subscriberParams('subscribeToFreeTrial', { planId: '2' }),
+		method: 'POST',
+		path: '/subscribers/42/subscribe_to_free_trial.xml',
+		status: 422,
+		body: fixture('rspreedly_free_plan_not_set.xml'),
+		message: 'You must specify the subscription plan id',
+		hint: /could not accept the values/,
+	},
+	{
 		name: '422 <errors> document',
 		params: subscriberParams('addLifetimeComplimentarySubscription', { featureLevel: 'Pro' }),
 		method: 'POST',
@@ -240,6 +260,64 @@ describe('Spreedly errors', () => {
 		expect(error?.httpCode).toBe('503');
 		expect(error?.description).toContain('This write was not repeated automatically');
 		expect(sleep).not.toHaveBeenCalled();
+	});
+
+	it('times out, retries a GET, then says how long it waited', async () => {
+		const { scope, seen } = spreedlyApi();
+		scope
+			.get(`${API}/subscribers/42.xml`)
+			.times(2)
+			.delay(500)
+			.reply(200, fixture('rspreedly_subscriber.xml'), XML);
+		const { error } = await runSpreedly(
+			subscriberParams('get', { options: { timeout: 50, maxRetries: 1 } }),
+		);
+		expect(seen).toHaveLength(2);
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toBe('Spreedly did not answer within 50 ms');
+		expect(error?.description).toContain('sent 2 times');
+	});
+
+	it('does not repeat a POST that timed out', async () => {
+		const { scope, seen } = spreedlyApi();
+		scope.post(`${API}/subscribers/42/credits.xml`).times(2).delay(500).reply(201, '');
+		const { error } = await runSpreedly(
+			subscriberParams('addStoreCredit', { amount: 5, options: { timeout: 50 } }),
+		);
+		expect(seen).toHaveLength(1);
+		expect(error?.message).toBe('Spreedly did not answer within 50 ms');
+		expect(error?.description).toContain('nothing is done twice');
+		expect(sleep).not.toHaveBeenCalled();
+	});
+
+	it.each([
+		[
+			'an nginx page (not XML: <hr>)',
+			'<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+			'502 Bad Gateway',
+		],
+		[
+			'a Rails page (not well-formed)',
+			'<!DOCTYPE html>\n<html>\n<head>\n  <title>We&#39;re sorry, but something went wrong (500)</title>\n  <meta name="viewport" content="width=device-width">\n</head>\n<body><div class="dialog"><h1>We\'re sorry, but something went wrong.</h1></div>\n</body>\n</html>\n',
+			"We're sorry, but something went wrong (500)",
+		],
+		[
+			'an XHTML page',
+			'<html><head><title>Service\n  Unavailable</title></head><body/></html>',
+			'Service Unavailable',
+		],
+		[
+			'a page without a title',
+			'<html><body><p>Oops</p></body></html>',
+			'Spreedly answered with HTTP 502',
+		],
+	])('takes the title of an HTML error page (%s) as the message', async (_name, page, message) => {
+		spreedlyApi()
+			.scope.post(`${API}/subscribers/42/fees.xml`)
+			.reply(502, page, { 'Content-Type': 'text/html' });
+		const { error } = await runSpreedly(subscriberParams('addFee', { name: 'Fee', amount: 1 }));
+		expect(error?.message).toBe(message);
+		expect(error?.httpCode).toBe('502');
 	});
 
 	it('reports malformed XML in a success response', async () => {

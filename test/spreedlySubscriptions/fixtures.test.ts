@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
 import {
@@ -313,5 +315,16 @@ describe('Spreedly fixtures replayed through the node', () => {
 		const json = await getReplaying(file);
 		const known = [...WRITABLE_KEYS, IDENTITY_KEY, ...READ_ONLY_KEYS];
 		expect(Object.keys(json).filter((key) => !known.includes(key))).toEqual([]);
+	});
+
+	it('every recorded file in test/fixtures/spreedly is replayed by some test', () => {
+		const recorded = readdirSync(join(__dirname, '..', 'fixtures', 'spreedly')).filter(
+			(file) => file !== 'README.md',
+		);
+		const tests = readdirSync(__dirname)
+			.filter((file) => file.endsWith('.test.ts'))
+			.map((file) => readFileSync(join(__dirname, file), 'utf8'))
+			.join('\n');
+		expect(recorded.filter((file) => !tests.includes(`'${file}'`))).toEqual([]);
 	});
 });

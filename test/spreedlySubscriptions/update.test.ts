@@ -132,6 +132,7 @@ describe('Update round-trips what Get outputs', () => {
 		],
 		[{ email: { nested: true } }, '"Subscriber (JSON) → email" must be text or null'],
 		[{ token: 'abc' }, 'has nothing to change'],
+		[{ newCustomerId: null, email: 'x@example.com' }, 'The parameter "New Customer ID" is empty'],
 		['[1,2]', 'must be a JSON object'],
 		['{not json', 'is not valid JSON'],
 	])('refuses %j before any request', async (subscriber, message) => {

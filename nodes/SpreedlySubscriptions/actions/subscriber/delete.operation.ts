@@ -1,6 +1,15 @@
+import { testSitesOnlyNotice } from './fields';
 import { subscriberOperation } from './subscriberRequest';
 
 /** Spreedly deletes subscribers on test sites only. */
-export const { description, execute } = subscriberOperation('delete', [], () => ({
-	method: 'DELETE',
-}));
+const deleteOne = subscriberOperation('delete', [], () => ({ method: 'DELETE' }));
+
+export const description = [
+	...testSitesOnlyNotice(
+		'delete',
+		'Test sites only: Spreedly deletes subscribers of test sites and refuses on production sites',
+	),
+	...deleteOne.description,
+];
+
+export const execute = deleteOne.execute;

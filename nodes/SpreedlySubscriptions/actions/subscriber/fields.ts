@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsCollection } from '../../../shared/descriptions';
+import { additionalFieldsCollection, forOperation } from '../../../shared/descriptions';
 import { requirePositiveInteger } from '../../../shared/validate';
 import { requireDurationUnits } from '../../inputs';
 import type { XmlFields } from '../../xmlRequest';
@@ -83,8 +83,16 @@ export const durationProperties: INodeProperties[] = [
 			{ name: 'Months', value: 'months' },
 		],
 		default: 'months',
+		description: 'Whether Duration Quantity counts days or months',
 	},
 ];
+
+/** A notice above an operation's fields that Spreedly allows on test sites only. */
+export function testSitesOnlyNotice(operation: string, text: string): INodeProperties[] {
+	return forOperation('subscriber', operation, [
+		{ displayName: text, name: 'testSitesOnlyNotice', type: 'notice', default: '' },
+	]);
+}
 
 export function amountProperty(description: string): INodeProperties {
 	return {

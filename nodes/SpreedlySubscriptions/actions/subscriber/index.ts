@@ -93,8 +93,8 @@ export const operationProperty = operationSelector(
 		{
 			name: 'Delete',
 			value: 'delete',
-			action: 'Delete a subscriber',
-			description: 'Delete a subscriber (test sites only)',
+			action: 'Delete a subscriber of a test site',
+			description: 'Delete a subscriber (test sites only; Spreedly refuses on production sites)',
 		},
 		{
 			name: 'Delete All Test Subscribers',
@@ -119,7 +119,8 @@ export const operationProperty = operationSelector(
 			name: 'Get or Create',
 			value: 'getOrCreate',
 			action: 'Get or create a subscriber',
-			description: 'Get a subscriber, creating it when it does not exist',
+			description:
+				'Get a subscriber; when none has the customer ID, create one. The screen name and email are used only when it creates.',
 		},
 		{
 			name: 'Get Signup URL',

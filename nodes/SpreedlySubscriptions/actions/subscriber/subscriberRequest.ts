@@ -28,6 +28,8 @@ export interface SubscriberCall {
 	/** The sub-resource, e.g. `allow_free_trial`; none for the subscriber itself. */
 	action?: string;
 	xml?: SpreedlyRequest['xml'];
+	/** false when repeating the call after a lost answer would miss its target (a rename). */
+	idempotent?: boolean;
 }
 
 /** Sends one call about one subscriber; outputs the subscriber the API answers with, or `{ success, customerId }`. */
@@ -43,6 +45,7 @@ export async function callForSubscriber(
 			method: call.method,
 			path: subscriberPath(customerId, call.action),
 			xml: call.xml,
+			idempotent: call.idempotent,
 			notFoundMessage: notFoundMessage(customerId),
 		},
 		itemIndex,

@@ -156,7 +156,8 @@ function readChanges(
 		}
 		fields[key] = text;
 	}
-	if (fields.newCustomerId === '')
+	// A subscriber always has a customer ID: renaming it to nothing (or to null) is refused here.
+	if (fields.newCustomerId === '' || fields.newCustomerId === null)
 		throw invalidParameter(ctx, itemIndex, 'New Customer ID', 'is empty');
 	if (Object.keys(fields).length === 0) {
 		throw invalidParameter(
@@ -189,6 +190,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const result = await callForSubscriber(this, itemIndex, customerId, {
 		method: 'PUT',
 		xml: { root: 'subscriber', fields: xmlFields },
+		// After a rename the old customer ID is gone: a repeat would only answer 404.
+		idempotent: fields.newCustomerId ? false : undefined,
 	});
 	if (result.success === true && fields.newCustomerId) result.newCustomerId = fields.newCustomerId;
 	if (readOnlyKeys.length > 0) result.readOnlyKeysNotSent = readOnlyKeys;

@@ -1,0 +1,66 @@
+import * as workflow from 'n8n-workflow';
+
+import { API, HOST, runSpreedly, spreedlyApi, TEXT } from './helpers';
+
+let sleep: jest.SpyInstance;
+beforeEach(() => {
+	sleep = jest.spyOn(workflow, 'sleep').mockResolvedValue(undefined);
+});
+afterEach(() => sleep.mockRestore());
+
+describe('Spreedly writes whose answer was lost', () => {
+	it('does not repeat a rename, whose old customer ID is gone after the first try', async () => {
+		const { scope, seen } = spreedlyApi();
+		scope.put(`${API}/subscribers/42.xml`).once().delay(300).reply(200, '');
+		const { error } = await runSpreedly({
+			resource: 'subscriber',
+			operation: 'update',
+			customerId: '42',
+			updateFields: { newCustomerId: '43' },
+			options: { timeout: 50 },
+		});
+		expect(seen).toHaveLength(1);
+		expect(error?.message).toBe('Spreedly did not answer within 50 ms');
+		expect(sleep).not.toHaveBeenCalled();
+	});
+
+	it('still repeats an ordinary update (a PUT of the same values)', async () => {
+		const { scope, seen } = spreedlyApi();
+		scope
+			.put(`${API}/subscribers/42.xml`)
+			.delay(300)
+			.reply(200, '')
+			.put(`${API}/subscribers/42.xml`)
+			.reply(200, '');
+		const { items } = await runSpreedly({
+			resource: 'subscriber',
+			operation: 'update',
+			customerId: '42',
+			updateFields: { email: 'new@example.com' },
+			options: { timeout: 50 },
+		});
+		expect(seen).toHaveLength(2);
+		expect(items[0].json).toMatchObject({ success: true, customerId: '42' });
+	});
+
+	it('says that a delete may already have happened when the retry finds nothing', async () => {
+		const { scope, seen } = spreedlyApi(HOST);
+		scope
+			.delete(`${API}/subscribers/42.xml`)
+			.delay(300)
+			.reply(200, '')
+			.delete(`${API}/subscribers/42.xml`)
+			.reply(404, 'There is no subscriber with a customer id of 42', TEXT);
+		const { error } = await runSpreedly({
+			resource: 'subscriber',
+			operation: 'delete',
+			customerId: '42',
+			options: { timeout: 50 },
+		});
+		expect(seen).toHaveLength(2);
+		expect(error?.httpCode).toBe('404');
+		expect(error?.description).toContain(
+			'An earlier attempt got no answer and may already have done this',
+		);
+	});
+});
