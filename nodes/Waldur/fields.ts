@@ -1,13 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { invalidParameter } from '../shared/validate';
 import type { CreditKind } from './credits';
 import type { DecimalFormat } from './values';
 import {
 	MONEY,
 	PERCENTAGE,
+	toBoolean,
 	toDecimalString,
 	toFirstOfMonth,
 	toObjectUrl,
+	toOneOf,
 	toUrlList,
 } from './values';
 
@@ -81,7 +84,7 @@ function booleanField(
 	return field(
 		{ displayName, name, type: 'boolean', default: false, description },
 		wire,
-		undefined,
+		toBoolean,
 		only,
 	);
 }
@@ -112,6 +115,8 @@ const value = decimalField(
 	'1500.00',
 	'The amount of credit, a decimal written with a dot (up to 11 digits before it and 5 after)',
 );
+
+const MINIMAL_CONSUMPTION_LOGICS = ['fixed', 'linear'];
 
 const optionalFields: CreditField[] = [
 	booleanField(
@@ -173,6 +178,7 @@ const optionalFields: CreditField[] = [
 			description: 'How the expected consumption evolves over time',
 		},
 		'minimal_consumption_logic',
+		(ctx, raw, itemIndex, label) => toOneOf(ctx, raw, itemIndex, label, MINIMAL_CONSUMPTION_LOGICS),
 	),
 	field(
 		{
@@ -218,13 +224,23 @@ export function updateFieldProperties(kind: CreditKind): INodeProperties[] {
 
 /**
  * Turns parameter values (keyed by parameter name) into a Waldur request body. Only the fields the
- * user gave go into it; every value is checked before any request is sent.
+ * user gave go into it; every value is checked before any request is sent. A field that was added
+ * but left empty is refused rather than dropped: for a PUT or PATCH, "empty" could mean "clear it".
  */
 export function creditBody(values: IDataObject, context: BodyContext): IDataObject {
 	const body: IDataObject = {};
 	for (const writable of allFields(context.kind)) {
-		const raw = values[writable.property.name];
-		if (raw === undefined || raw === null || raw === '') continue;
+		const { name, displayName } = writable.property;
+		if (!(name in values)) continue;
+		const raw = values[name];
+		if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+			throw invalidParameter(
+				context.ctx,
+				context.itemIndex,
+				displayName,
+				'is empty: give it a value or remove it',
+			);
+		}
 		body[writable.wire] = writable.toWire(raw, context) as IDataObject[string];
 	}
 	return body;

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import type { ApiRequest } from '../shared/http';
 import { apiRequest } from '../shared/http';
 import { collectPages } from '../shared/paging';
-import { waldur, waldurBaseUrl } from './transport';
+import { unexpectedReply, waldur, waldurBaseUrl } from './transport';
 
 /** Waldur's documented largest page size (the code allows 300 in some versions; 100 is safe). */
 export const MAX_PAGE_SIZE = 100;
@@ -57,15 +56,6 @@ function pageQuery(query: IDataObject, offset: number, size: number): IDataObjec
 		: { ...query, page: offset / size + 1, page_size: size };
 }
 
-function notAList(ctx: IExecuteFunctions, path: string, itemIndex: number): NodeApiError {
-	const message = 'Waldur sent a list response that is not a JSON array';
-	return new NodeApiError(
-		ctx.getNode(),
-		{ message },
-		{ message, description: `Expected a JSON array from ${path}`, itemIndex },
-	);
-}
-
 /**
  * Lists a Waldur collection: follows `Link: <…>; rel="next"` at the largest page size, falls back to
  * `page`/`page_size` with `X-Result-Count` when the server sends no link, and asks for no more
@@ -93,7 +83,7 @@ export async function listAll(
 				: { method: 'GET', path, qs: pageQuery(query, cursor.offset, size) };
 		const { body, headers } = await apiRequest<unknown>(ctx, waldur, request, itemIndex);
 		if (body === undefined) return { items: [] };
-		if (!Array.isArray(body)) throw notAList(ctx, path, itemIndex);
+		if (!Array.isArray(body)) throw unexpectedReply(ctx, 'a JSON array', path, itemIndex);
 
 		const items = body as IDataObject[];
 		const offset = cursor.offset + items.length;

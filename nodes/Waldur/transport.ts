@@ -1,5 +1,5 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ApiRequest, Provider } from '../shared/http';
 import { apiRequest, trimTrailingSlashes } from '../shared/http';
@@ -38,4 +38,31 @@ export async function waldurRequest<T = unknown>(
 ): Promise<T> {
 	const response = await apiRequest<T>(ctx, waldur, request, itemIndex);
 	return response.body;
+}
+
+/** A reply that is valid JSON but not the shape Waldur's schema promises (e.g. empty, or not a list). */
+export function unexpectedReply(
+	ctx: IExecuteFunctions,
+	expected: string,
+	path: string,
+	itemIndex: number,
+): NodeApiError {
+	const message = `Waldur sent a response that is not ${expected}`;
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message },
+		{ message, description: `Expected ${expected} from ${path}`, itemIndex },
+	);
+}
+
+/** A request whose reply is one record (get, create, replace, update): anything else is an error, never an empty item. */
+export async function waldurRecord(
+	ctx: IExecuteFunctions,
+	request: ApiRequest,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const body = await waldurRequest<unknown>(ctx, request, itemIndex);
+	if (body === null || typeof body !== 'object' || Array.isArray(body))
+		throw unexpectedReply(ctx, 'a JSON object', request.path, itemIndex);
+	return body as IDataObject;
 }

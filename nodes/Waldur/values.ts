@@ -42,7 +42,8 @@ export function requireWaldurUuid(
 
 /**
  * A related object given as a UUID or as its full URL. Waldur links objects by URL, so a UUID
- * becomes `<baseUrl>/api/<collection>/<uuid>/`; a URL is sent as it is.
+ * becomes `<baseUrl>/api/<collection>/<uuid>/`; a URL must name that collection and is sent as it is
+ * (with the trailing slash Waldur needs).
  */
 export function toObjectUrl(
 	ctx: IExecuteFunctions,
@@ -53,9 +54,13 @@ export function toObjectUrl(
 	collection: string,
 ): string {
 	const text = asText(value);
-	if (/^https?:\/\/[^/\s]+\/\S*$/i.test(text)) return text;
 	if (UUID.test(text))
 		return `${baseUrl}/api/${collection}/${toWaldurUuid(ctx, text, itemIndex, label)}/`;
+	const url = /^https?:\/\/[^/\s?#]+(?:\/[^/\s?#]+)*\/api\/([^/\s?#]+)\/([^/\s?#]+)\/?$/i.exec(
+		text,
+	);
+	if (url && url[1] === collection && UUID.test(url[2]))
+		return text.endsWith('/') ? text : `${text}/`;
 	throw invalidParameter(
 		ctx,
 		itemIndex,
@@ -111,6 +116,10 @@ export function toDecimalString(
 	return text;
 }
 
+/** `2026-07-01`, optionally followed by a time (`T00:00:00`, `T00:00:00.000+02:00`, ` 00:00`). */
+const DATE_OR_DATE_TIME =
+	/^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
 interface LuxonLike {
 	toISODate(): string | null;
 }
@@ -121,7 +130,7 @@ function datePartOf(value: unknown): string {
 	if (value && typeof (value as LuxonLike).toISODate === 'function')
 		return (value as LuxonLike).toISODate() ?? '';
 	// The date as written; a time part (from n8n's date picker) is dropped, never shifted by a time zone.
-	return asText(value).slice(0, 10);
+	return DATE_OR_DATE_TIME.exec(asText(value))?.[1] ?? '';
 }
 
 /** Waldur only accepts credits that end on the first day of a month. */
@@ -133,16 +142,12 @@ export function toFirstOfMonth(
 ): string {
 	const date = datePartOf(value);
 	const parsed = new Date(`${date}T00:00:00Z`);
-	if (
-		!/^\d{4}-\d{2}-\d{2}$/.test(date) ||
-		Number.isNaN(parsed.getTime()) ||
-		parsed.toISOString().slice(0, 10) !== date
-	) {
+	if (date === '' || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
 		throw invalidParameter(
 			ctx,
 			itemIndex,
 			label,
-			`must be a date such as 2026-07-01, got ${show(value)}`,
+			`must be a date such as 2026-07-01 (a time after it is ignored), got ${show(value)}`,
 		);
 	}
 	if (!date.endsWith('-01')) {
@@ -170,4 +175,35 @@ export function toUrlList(
 	if (bad !== undefined)
 		throw invalidParameter(ctx, itemIndex, label, `must list full URLs, got ${show(bad)}`);
 	return urls;
+}
+
+/** true or false; expressions often give the text "true"/"false", which Waldur's schema does not allow. */
+export function toBoolean(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): boolean {
+	if (typeof value === 'boolean') return value;
+	const text = asText(value).toLowerCase();
+	if (text === 'true' || text === 'false') return text === 'true';
+	throw invalidParameter(ctx, itemIndex, label, `must be true or false, got ${show(value)}`);
+}
+
+/** One of the values an options parameter offers (an expression can produce anything). */
+export function toOneOf(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+	allowed: string[],
+): string {
+	const text = asText(value);
+	if (allowed.includes(text)) return text;
+	throw invalidParameter(
+		ctx,
+		itemIndex,
+		label,
+		`must be one of ${allowed.join(', ')}, got ${show(value)}`,
+	);
 }

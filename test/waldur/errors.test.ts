@@ -121,6 +121,77 @@ describe('Waldur errors become readable messages', () => {
 		expect(calls()).toHaveLength(2);
 	});
 
+	it('429 on a read: waits as long as Retry-After asks, then sends it again', async () => {
+		const { sleep } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
+		mockWaldur('GET', CREDIT_PATH, {
+			status: 429,
+			body: { detail: 'Request was throttled. Expected available in 2 seconds.' },
+			headers: { 'Retry-After': '2' },
+		});
+		mockWaldur('GET', CREDIT_PATH, { status: 200, body: projectCreditRecord() });
+
+		const result = await runWaldur(get);
+
+		expect(result.error).toBeUndefined();
+		expect(calls()).toHaveLength(2);
+		expect(sleep).toHaveBeenCalledWith(2000);
+	});
+
+	it('429 on a write: reported with the wait asked for, and never sent twice', async () => {
+		mockWaldur('PATCH', CREDIT_PATH, {
+			status: 429,
+			body: { detail: 'Request was throttled. Expected available in 2 seconds.' },
+			headers: { 'Retry-After': '2' },
+		});
+
+		const result = await runWaldur({
+			resource: 'projectCredit',
+			operation: 'update',
+			uuid: PROJECT_CREDIT_UUID,
+			updateFields: { value: '10' },
+		});
+
+		expect(calls()).toHaveLength(1);
+		expect(result.error?.message).toBe('Request was throttled. Expected available in 2 seconds.');
+		expect(result.error?.description).toMatch(
+			/rate limiting.*wait 2 s.*not repeated automatically/,
+		);
+		expect(result.error?.httpCode).toBe('429');
+	});
+
+	it('500 without a body: the status is the message', async () => {
+		// A proxy or a crashed worker: no DRF body at all.
+		mockWaldur('GET', CREDIT_PATH, { status: 500, violates: /not a DRF error body/ });
+
+		const result = await runWaldur(get);
+
+		expect(calls()).toHaveLength(1);
+		expect(result.error?.message).toBe('Waldur answered with HTTP 500');
+		expect(result.error?.description).toMatch(/internal problem/);
+		expect(result.error?.httpCode).toBe('500');
+	});
+
+	it('a dropped connection on a read is retried up to Max Retries, then reported', async () => {
+		for (let attempt = 0; attempt < 3; attempt++)
+			mockWaldur('GET', CREDIT_PATH, { status: 0, networkError: 'ECONNRESET' });
+
+		const result = await runWaldur({ ...get, options: { maxRetries: 2 } });
+
+		expect(calls()).toHaveLength(3);
+		expect(result.error?.message).toMatch(/^Could not reach Waldur: .*ECONNRESET/);
+		expect(result.error?.description).toMatch(/sent 3 times/);
+	});
+
+	it('a dropped connection on a create is not sent again, so no credit is made twice', async () => {
+		mockWaldur('POST', '/api/project-credits/', { status: 0, networkError: 'ECONNRESET' });
+
+		const result = await runWaldur(create);
+
+		expect(calls()).toHaveLength(1);
+		expect(result.error?.message).toMatch(/^Could not reach Waldur/);
+		expect(result.error?.description).toMatch(/sent once \(a write is not repeated automatically/);
+	});
+
 	it('a response that is not JSON is reported, with what came instead', async () => {
 		mockWaldur('GET', CREDIT_PATH, {
 			status: 200,
@@ -133,6 +204,29 @@ describe('Waldur errors become readable messages', () => {
 
 		expect(result.error?.message).toBe('Waldur sent a response that could not be read');
 		expect(result.error?.description).toMatch(/Expected JSON but got: <html><body>Maintenance/);
+	});
+
+	it('a 200 without a body is an error, never an empty output item', async () => {
+		mockWaldur('GET', CREDIT_PATH, { status: 200, body: '', violates: /not JSON/ });
+
+		const result = await runWaldur(get);
+
+		expect(result.error?.message).toBe('Waldur sent a response that is not a JSON object');
+		expect(result.error?.description).toBe(`Expected a JSON object from ${CREDIT_PATH}`);
+		expect(result.items).toEqual([]);
+	});
+
+	it('a list reply that is not a JSON array is reported', async () => {
+		mockWaldur('GET', '/api/project-credits/', {
+			status: 200,
+			body: projectCreditRecord(),
+			violates: /must be array/,
+		});
+
+		const result = await runWaldur({ resource: 'projectCredit', operation: 'getAll' });
+
+		expect(result.error?.message).toBe('Waldur sent a response that is not a JSON array');
+		expect(result.items).toEqual([]);
 	});
 
 	it('a server that does not answer in time is reported as a timeout', async () => {

@@ -77,7 +77,52 @@ describe('bad inputs are refused before any request', () => {
 		[
 			'an end date that does not exist',
 			{ ...create, additionalFields: { endDate: '2026-02-30' } },
-			/"End Date" must be a date such as 2026-07-01, got "2026-02-30"/,
+			/"End Date" must be a date such as 2026-07-01 \(a time after it is ignored\), got "2026-02-30"/,
+		],
+		[
+			'an end date with a typo after the date part (never cut down to 2027-01-01)',
+			{ ...create, additionalFields: { endDate: '2027-01-015' } },
+			/"End Date" must be a date such as 2026-07-01 .*got "2027-01-015" \(item 0\)/,
+		],
+		[
+			'an end date followed by text that is not a time',
+			{ ...create, additionalFields: { endDate: '2027-01-01 next year' } },
+			/"End Date" must be a date such as 2026-07-01/,
+		],
+		[
+			'an end date left empty in Update Fields (it would not be cleared)',
+			{
+				resource: 'projectCredit',
+				operation: 'update',
+				uuid: PROJECT_CREDIT_UUID,
+				updateFields: { endDate: '', value: '10' },
+			},
+			/"End Date" is empty: give it a value or remove it \(item 0\)/,
+		],
+		[
+			'an additional field from an expression that gave nothing',
+			{ ...create, additionalFields: { expectedConsumption: '={{ $json.missing }}' } },
+			/"Expected Consumption" is empty: give it a value or remove it/,
+		],
+		[
+			'a yes/no field from an expression that is not true or false',
+			{ ...create, additionalFields: { applyAsMinimalConsumption: '={{ "yes" }}' } },
+			/"Apply as Minimal Consumption" must be true or false, got "yes" \(item 0\)/,
+		],
+		[
+			'a minimal consumption logic Waldur does not know',
+			{ ...create, additionalFields: { minimalConsumptionLogic: '={{ "exponential" }}' } },
+			/"Minimal Consumption Logic" must be one of fixed, linear, got "exponential"/,
+		],
+		[
+			'a project URL that points at another kind of object',
+			{ ...create, project: `${BASE}/api/customers/${PROJECT_UUID}/` },
+			/"Project" must be a UUID or a full URL such as https:\/\/waldur\.example\.com\/api\/projects\/<uuid>\/, got "https:\/\/waldur\.example\.com\/api\/customers\//,
+		],
+		[
+			'a project URL without a UUID',
+			{ ...create, project: `${BASE}/api/projects/genome-assembly/` },
+			/"Project" must be a UUID or a full URL/,
 		],
 		[
 			'a value with six decimals',

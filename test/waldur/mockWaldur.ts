@@ -19,6 +19,8 @@ export interface Reply {
 	delayMs?: number;
 	/** For a test of a deliberately broken exchange: the schema problems it must cause. */
 	violates?: RegExp;
+	/** A network failure instead of a reply, e.g. `ECONNRESET` (the request is still recorded and validated). */
+	networkError?: string;
 }
 
 export interface RecordedCall extends WireRequest {
@@ -65,7 +67,7 @@ export function mockWaldur(method: string, path: string, reply: Reply): void {
 	state.unanswered++;
 	const interceptor = nock(BASE).intercept(path, method).query(true);
 	if (reply.delayMs) interceptor.delay(reply.delayMs);
-	interceptor.reply(function (uri, requestBody) {
+	interceptor.reply(function (uri, requestBody, respond) {
 		state.unanswered--;
 		const url = new URL(uri, BASE);
 		const call: RecordedCall = {
@@ -81,18 +83,27 @@ export function mockWaldur(method: string, path: string, reply: Reply): void {
 		try {
 			const problems = [
 				...requestProblems(call),
-				...responseProblems(call, { status: reply.status, headers, body: reply.body }),
+				...(reply.networkError
+					? []
+					: responseProblems(call, { status: reply.status, headers, body: reply.body })),
 			];
 			state.problems.push(...judge(problems, reply.violates));
 		} catch (error) {
 			// An exception here would leave the request hanging; it fails the test in afterEach instead.
 			state.problems.push(`the validator failed: ${(error as Error).stack ?? String(error)}`);
 		}
+		if (reply.networkError) {
+			const failure = Object.assign(new Error(`socket hang up (${reply.networkError})`), {
+				code: reply.networkError,
+			});
+			respond(failure, [0, '']);
+			return;
+		}
 		const body =
 			typeof reply.body === 'string' || reply.body === undefined
 				? (reply.body ?? '')
 				: JSON.stringify(reply.body);
-		return [reply.status, body, headers];
+		respond(null, [reply.status, body, headers]);
 	});
 }
 

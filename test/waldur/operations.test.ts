@@ -139,6 +139,29 @@ const cases: Record<string, WireCase> = {
 		reply: ok(projectCreditRecord(), 201),
 		output: [projectCreditRecord()],
 	},
+	'project credit: create from a project URL without its trailing slash, which Waldur needs': {
+		parameters: project({
+			operation: 'create',
+			project: PROJECT_URL.slice(0, -1),
+			value: '={{ 1500 }}',
+			additionalFields: {
+				endDate: '2027-01-01T23:30:00-05:00',
+				applyAsMinimalConsumption: '={{ "true" }}',
+			},
+		}),
+		request: {
+			method: 'POST',
+			path: '/api/project-credits/',
+			body: {
+				project: PROJECT_URL,
+				value: '1500',
+				end_date: '2027-01-01',
+				apply_as_minimal_consumption: true,
+			},
+		},
+		reply: ok(projectCreditRecord(), 201),
+		output: [projectCreditRecord()],
+	},
 	'project credit: replace with PUT, project, value and the additional fields': {
 		parameters: project({
 			operation: 'replace',

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { forOperation } from '../../../shared/descriptions';
 import type { Operation } from '../../../shared/router';
 import type { CreditKind } from '../../credits';
-import { waldurRequest } from '../../transport';
+import { waldurRecord } from '../../transport';
 import { fullCreditBody, fullCreditProperties } from './properties';
 
 export function createOperation(kind: CreditKind): Operation {
@@ -11,11 +11,7 @@ export function createOperation(kind: CreditKind): Operation {
 		description: forOperation(kind.resource, 'create', fullCreditProperties(kind)),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 			const body = await fullCreditBody(this, kind, itemIndex);
-			return await waldurRequest<IDataObject>(
-				this,
-				{ method: 'POST', path: kind.path, body },
-				itemIndex,
-			);
+			return await waldurRecord(this, { method: 'POST', path: kind.path, body }, itemIndex);
 		},
 	};
 }

@@ -6,11 +6,12 @@ import type {
 } from 'n8n-workflow';
 
 import { additionalFieldsCollection, optionsCollection } from '../../../shared/descriptions';
+import type { ApiRequest } from '../../../shared/http';
 import { requireString } from '../../../shared/validate';
 import type { CreditKind } from '../../credits';
 import { itemPath } from '../../credits';
 import { additionalFieldProperties, creditBody, requiredProperties } from '../../fields';
-import { waldurBaseUrl, waldurRequest } from '../../transport';
+import { waldurBaseUrl } from '../../transport';
 import { requireWaldurUuid } from '../../values';
 
 export function uuidProperty(kind: CreditKind): INodeProperties {
@@ -30,17 +31,14 @@ export function readCreditUuid(ctx: IExecuteFunctions, itemIndex: number): strin
 }
 
 /** A request on one credit (`<path><uuid>/`); a 404 without a message names the credit. */
-export async function creditItemRequest(
-	ctx: IExecuteFunctions,
+export function creditItemRequest(
 	kind: CreditKind,
 	method: IHttpRequestMethods,
 	uuid: string,
-	itemIndex: number,
 	body?: IDataObject,
-): Promise<IDataObject> {
+): ApiRequest {
 	const notFoundMessage = `No Waldur ${kind.noun} with UUID ${uuid} was found, or the credential may not see it`;
-	const path = itemPath(kind, uuid);
-	return await waldurRequest<IDataObject>(ctx, { method, path, body, notFoundMessage }, itemIndex);
+	return { method, path: itemPath(kind, uuid), body, notFoundMessage };
 }
 
 /** Builds the request body from parameter values; checks them all before any request. */

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { forOperation } from '../../../shared/descriptions';
 import type { Operation } from '../../../shared/router';
 import type { CreditKind } from '../../credits';
+import { waldurRecord } from '../../transport';
 import {
 	creditItemRequest,
 	fullCreditBody,
@@ -19,7 +20,7 @@ export function replaceOperation(kind: CreditKind): Operation {
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 			const uuid = readCreditUuid(this, itemIndex);
 			const body = await fullCreditBody(this, kind, itemIndex);
-			return await creditItemRequest(this, kind, 'PUT', uuid, itemIndex, body);
+			return await waldurRecord(this, creditItemRequest(kind, 'PUT', uuid, body), itemIndex);
 		},
 	};
 }

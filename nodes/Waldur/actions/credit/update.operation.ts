@@ -9,6 +9,7 @@ import type { Operation } from '../../../shared/router';
 import { invalidParameter } from '../../../shared/validate';
 import type { CreditKind } from '../../credits';
 import { updateFieldProperties } from '../../fields';
+import { waldurRecord } from '../../transport';
 import { buildCreditBody, creditItemRequest, readCreditUuid, uuidProperty } from './properties';
 
 /** PATCH: only the fields the user gave are sent. */
@@ -32,7 +33,7 @@ export function updateOperation(kind: CreditKind): Operation {
 					'is empty: add at least one field to change',
 				);
 			}
-			return await creditItemRequest(this, kind, 'PATCH', uuid, itemIndex, body);
+			return await waldurRecord(this, creditItemRequest(kind, 'PATCH', uuid, body), itemIndex);
 		},
 	};
 }
