@@ -60,20 +60,6 @@ export function toPositiveInteger(
 	return Number(text);
 }
 
-export function requirePositiveInteger(
-	ctx: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	label: string,
-): number {
-	return toPositiveInteger(
-		ctx,
-		ctx.getNodeParameter(name, itemIndex, '') as unknown,
-		itemIndex,
-		label,
-	);
-}
-
 /** A finite number; accepts numbers and numeric strings (n8n expressions often produce strings). */
 export function toFiniteNumber(
 	ctx: IExecuteFunctions,
@@ -92,19 +78,17 @@ export function toFiniteNumber(
 	return number;
 }
 
-export function requireFiniteNumber(
-	ctx: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	label: string,
-): number {
-	return toFiniteNumber(
-		ctx,
-		ctx.getNodeParameter(name, itemIndex, '') as unknown,
-		itemIndex,
-		label,
-	);
+type Converter<T> = (ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string) => T;
+
+/** Reads parameter `name` of an item and converts it, naming `label` when it does not fit. */
+function fromParameter<T>(convert: Converter<T>) {
+	return (ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): T =>
+		convert(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, itemIndex, label);
 }
+
+export const requirePositiveInteger = fromParameter(toPositiveInteger);
+
+export const requireFiniteNumber = fromParameter(toFiniteNumber);
 
 /** A JSON object given as text or as an object (from an expression). */
 export function toJsonObject(

@@ -40,6 +40,17 @@ const inputNodeType: INodeType = {
 	},
 };
 
+function newInputNode(): INode {
+	return {
+		id: 'input',
+		name: 'Input',
+		type: INPUT_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+}
+
 export interface RunOptions {
 	/** The node under test: a node class instance. */
 	node: INodeType;
@@ -108,14 +119,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			{ id: `${credential.name}-id`, name: credential.name },
 		]),
 	);
-	const inputNode: INode = {
-		id: 'input',
-		name: 'Input',
-		type: INPUT_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
+	const inputNode = newInputNode();
 	const nodeUnderTest: INode = {
 		id: 'node',
 		name: 'Node',
@@ -200,14 +204,7 @@ export function resolveCredentialExpression(
 	expression: string,
 	credentials: ICredentialDataDecryptedObject,
 ): unknown {
-	const node: INode = {
-		id: 'input',
-		name: 'Input',
-		type: INPUT_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
+	const node = newInputNode();
 	const workflow = new Workflow({
 		nodes: [node],
 		connections: {},

@@ -1,40 +1,13 @@
-import type { INode, INodeTypes } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
-
 import { WaldurApi } from '../../credentials/WaldurApi.credentials';
+import { resolveCredentialExpression } from '../harness/harness';
 import { BASE, calls, mockWaldur, runWaldur, TOKEN } from './helpers';
 import { PROJECT_CREDIT_UUID, projectCreditRecord } from './records';
 import { requestProblems } from './schema/openapi';
 
 const credential = new WaldurApi();
-const node: INode = {
-	id: 'n',
-	name: 'N',
-	type: 'n8n-nodes-credits.waldur',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-const workflow = new Workflow({
-	nodes: [node],
-	connections: {},
-	active: false,
-	nodeTypes: {
-		getByName: () => undefined,
-		getByNameAndVersion: () => undefined,
-	} as unknown as INodeTypes,
-});
-
 /** Resolves a credential expression the way n8n does when it tests or applies a credential. */
 function resolve(expression: string, credentials: Record<string, string>): unknown {
-	return workflow.expression.getSimpleParameterValue(
-		node,
-		expression,
-		'internal',
-		{ $credentials: credentials },
-		undefined,
-		'',
-	);
+	return resolveCredentialExpression(expression, credentials);
 }
 
 describe('the Waldur API credential', () => {
