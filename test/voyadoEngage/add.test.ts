@@ -212,6 +212,37 @@ describe('Voyado Engage pointTransaction.add Idempotency-Key', () => {
 		expect(sleep).toHaveBeenCalledTimes(1);
 	});
 
+	it('stays the same when a 429 is retried after the wait Retry-After asks for', async () => {
+		const { posts, scope } = recordPosts(2, () =>
+			posts.length === 1 ? [429, 'Too Many Requests', { 'Retry-After': '2' }] : [200, {}],
+		);
+		const { items, error } = await runVoyado(addFromItems, { items: purchases(2) });
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(sleep).toHaveBeenCalledWith(2000);
+		expect(posts.map((post) => post.key)).toEqual([posts[0].key, posts[0].key]);
+		expect(posts[1].body).toEqual(posts[0].body);
+		expect(items.map((item) => item.json.accepted)).toEqual([true, true]);
+	});
+
+	it('stays the same when a dropped connection is retried', async () => {
+		let droppedKey = '';
+		const dropped = engage()
+			.post(TRANSACTIONS)
+			.reply(function (_uri, _body, respond) {
+				droppedKey = String(this.req.headers['idempotency-key']);
+				respond?.(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), [0, '']);
+			});
+		const { posts, scope } = recordPosts(1);
+		const { items, error } = await runVoyado(addFromItems, { items: purchases(1) });
+		expect(error).toBeUndefined();
+		expect(dropped.isDone() && scope.isDone()).toBe(true);
+		expect(droppedKey).toMatch(/^n8n-[0-9a-f]{32}-1$/);
+		expect(posts.map((post) => post.key)).toEqual([droppedKey]);
+		expect(sleep).toHaveBeenCalledTimes(1);
+		expect(items[0].json.accepted).toBe(true);
+	});
+
 	it("stays the same for every batch when n8n's Retry On Fail runs the node again in the same execution", async () => {
 		const sent: Array<[string, number]> = [];
 		let failSecondBatchOnce = true;
@@ -309,18 +340,21 @@ describe('Voyado Engage pointTransaction.add Idempotency-Key', () => {
 });
 
 describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
-	it('without Continue On Fail, stops on a 500 without repeating the POST', async () => {
-		const scope = engage()
-			.post(TRANSACTIONS)
-			.once()
-			.reply(500, { message: 'An error has occurred.' });
-		const { error } = await runVoyado(addFromItems, { items: purchases(3) });
-		expect(scope.isDone()).toBe(true);
-		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe('An error has occurred.');
-		expect(error?.httpCode).toBe('500');
-		expect(sleep).not.toHaveBeenCalled();
-	});
+	it.each([
+		[400, 'The request is invalid.'],
+		[500, 'An error has occurred.'],
+	])(
+		'without Continue On Fail, stops on a %i without repeating the POST',
+		async (status, message) => {
+			const scope = engage().post(TRANSACTIONS).once().reply(status, { message });
+			const { error } = await runVoyado(addFromItems, { items: purchases(3) });
+			expect(scope.isDone()).toBe(true);
+			expect(error?.name).toBe('NodeApiError');
+			expect(error?.message).toBe(message);
+			expect(error?.httpCode).toBe(String(status));
+			expect(sleep).not.toHaveBeenCalled();
+		},
+	);
 
 	it('with Continue On Fail, gives every item of the failed batch an error item and sends the next batch', async () => {
 		const scope = engage()
@@ -343,12 +377,70 @@ describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
 		]);
 	});
 
+	it('without Continue On Fail, a failed later batch says which items Engage already answered and which were not sent', async () => {
+		const scope = engage()
+			.post(TRANSACTIONS)
+			.reply(200, {})
+			.post(TRANSACTIONS)
+			.reply(500, { message: 'An error has occurred.' });
+		const { error } = await runVoyado(
+			{ ...addFromItems, options: { batchSize: 2 } },
+			{ items: purchases(6) },
+		);
+		expect(scope.isDone()).toBe(true);
+		expect(error?.message).toBe('An error has occurred.');
+		expect(error?.description).toContain('Batch 2 of 3 (items 2–3) failed.');
+		expect(error?.description).toContain(
+			'Engage already answered for items 0–1: their points are booked',
+		);
+		expect(error?.description).toContain('Items 4–5 were not sent.');
+		expect(error?.description).toContain('Retry On Fail');
+	});
+
+	it('with Continue On Fail, keeps the answered batches as they are and does not send them again', async () => {
+		const { posts } = recordPosts(3, (rows) =>
+			rows[0].description === 'Order 1002' ? [503, 'Service Unavailable'] : [200, {}],
+		);
+		const { rawOutputs, error } = await runVoyado(
+			{ ...addFromItems, options: { batchSize: 2, maxRetries: 0 } },
+			{ items: purchases(6), continueOnFail: true },
+		);
+		expect(error).toBeUndefined();
+		expect(posts.map((post) => post.body.map((row) => row.description))).toEqual([
+			['Order 1000', 'Order 1001'],
+			['Order 1002', 'Order 1003'],
+			['Order 1004', 'Order 1005'],
+		]);
+		expect(rawOutputs[0][0].map((item) => [item.json.accepted, item.json.error])).toEqual([
+			[true, undefined],
+			[true, undefined],
+			[undefined, 'Service Unavailable'],
+			[undefined, 'Service Unavailable'],
+			[true, undefined],
+			[true, undefined],
+		]);
+	});
+
 	it('says that a 2xx with an unreadable body may have booked points', async () => {
 		engage().post(TRANSACTIONS).reply(200, '<html>OK</html>', { 'Content-Type': 'text/html' });
 		const { error } = await runVoyado(addFromItems, { items: purchases(2) });
-		expect(error?.message).toBe('Voyado Engage sent a response that could not be read');
-		expect(error?.description).toContain('Engage accepted the request (HTTP 200)');
+		expect(error?.message).toBe(
+			'Voyado Engage accepted the batch (HTTP 200) but its answer could not be read: check the contacts’ points before sending these rows again',
+		);
+		expect(error?.description).toContain('which rows it skipped is unknown');
 		expect(error?.description).toContain('Expected JSON but got: <html>OK</html>');
+	});
+
+	it('with Continue On Fail, the error items of a 2xx with an unreadable body say the batch was accepted', async () => {
+		engage().post(TRANSACTIONS).reply(200, '<html>OK</html>', { 'Content-Type': 'text/html' });
+		const { rawOutputs } = await runVoyado(addFromItems, {
+			items: purchases(2),
+			continueOnFail: true,
+		});
+		expect(rawOutputs[0][0].map((item) => item.json.error)).toEqual([
+			expect.stringMatching(/^Voyado Engage accepted the batch \(HTTP 200\)/),
+			expect.stringMatching(/^Voyado Engage accepted the batch \(HTTP 200\)/),
+		]);
 	});
 
 	it('never shows the API key, even when Engage echoes it', async () => {

@@ -67,7 +67,7 @@ export interface RecordedPost {
 /** Answers every POST to the transactions endpoint with `answer` (all accepted by default) and records it. */
 export function recordPosts(
 	times: number,
-	answer: (rows: IDataObject[]) => [number, unknown] = () => [200, {}],
+	answer: (rows: IDataObject[]) => [number, unknown, Record<string, string>?] = () => [200, {}],
 ) {
 	const posts: RecordedPost[] = [];
 	const scope = engage()

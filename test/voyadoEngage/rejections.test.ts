@@ -143,6 +143,61 @@ describe('Voyado Engage pointTransaction.add: notAccepted rows mapped back to th
 		expect(output.map((item) => item.json.accepted)).toEqual([true, false]);
 	});
 
+	it('tells rows apart by a date sent without time that Engage echoes with one', async () => {
+		const items = purchases(2, (index) => ({
+			amount: 10,
+			description: 'Welcome bonus',
+			validTo: ['2027-01-01', '2026-01-01'][index],
+		}));
+		const scope = engage()
+			.post(TRANSACTIONS)
+			.reply((_uri, body) => [
+				200,
+				{ notAccepted: [{ ...(body as IDataObject[])[1], validTo: '2026-01-01T00:00:00' }] },
+			]);
+		const { items: output } = await runVoyado(
+			{ ...addFromItems, additionalFields: { validTo: '={{ $json.validTo }}' } },
+			{ items },
+		);
+		expect(scope.isDone()).toBe(true);
+		expect(output.map((item) => [item.json.validTo, item.json.accepted])).toEqual([
+			['2027-01-01', true],
+			['2026-01-01', false],
+		]);
+	});
+
+	it('tells rows apart by the dates they were sent with when Engage fills in the ones left empty', async () => {
+		const items = purchases(3, (index) => ({
+			amount: 10,
+			description: 'Welcome bonus',
+			validTo: ['2027-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2028-01-01T00:00:00Z'][index],
+		}));
+		const now = '2026-05-20T08:15:00';
+		const scope = engage()
+			.post(TRANSACTIONS)
+			.reply((_uri, body) => [
+				200,
+				{
+					notAccepted: [
+						{
+							...(body as IDataObject[])[1],
+							timeStamp: now,
+							validFrom: now,
+							validTo: '2026-01-01T00:00:00+00:00',
+						},
+					],
+					errorMessages: ['ValidTo must be after ValidFrom'],
+				},
+			]);
+		const { items: output } = await runVoyado(
+			{ ...addFromItems, additionalFields: { validTo: '={{ $json.validTo }}' } },
+			{ items },
+		);
+		expect(scope.isDone()).toBe(true);
+		expect(output.map((item) => item.json.accepted)).toEqual([true, false, true]);
+		expect(output[1].json.errorMessages).toEqual(['ValidTo must be after ValidFrom']);
+	});
+
 	it('gives messages that name a contact only to that contact’s rows', async () => {
 		const items = purchases(2, (index) => ({ contactId: index === 0 ? CONTACT : OTHER_CONTACT }));
 		const { items: output } = await addWithAnswer(items, (rows) => ({

@@ -1,102 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { listField, matchRejected, text } from './matching';
 import type { TransactionRow } from './rows';
 
 /** What the output item of one sent row adds to the row. */
 export interface RowOutcome extends IDataObject {
 	accepted: boolean;
-}
-
-/** A field in camelCase or PascalCase: the casing of Engage's JSON is not documented. */
-function pick(record: IDataObject, name: string): unknown {
-	return record[name] ?? record[name.charAt(0).toUpperCase() + name.slice(1)];
-}
-
-function listField(record: IDataObject, name: string): unknown[] {
-	const value = pick(record, name);
-	return Array.isArray(value) ? value : [];
-}
-
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value).trim();
-}
-
-function numberText(value: unknown): string {
-	const raw = text(value);
-	return raw !== '' && Number.isFinite(Number(raw)) ? String(Number(raw)) : raw;
-}
-
-/** Dates with a zone compare as instants, so `+00:00` and `Z` match; others as text. */
-function dateText(value: unknown): string {
-	const raw = text(value);
-	const instant = /(z|[+-]\d{2}:?\d{2})$/i.test(raw) ? Date.parse(raw) : Number.NaN;
-	return Number.isNaN(instant) ? raw : String(instant);
-}
-
-const contactOf = (row: IDataObject) => text(pick(row, 'contactId')).toLowerCase();
-const coreKey = (row: IDataObject) =>
-	[
-		contactOf(row),
-		numberText(pick(row, 'definitionId')),
-		numberText(pick(row, 'amount')),
-		text(pick(row, 'source')),
-		text(pick(row, 'description')),
-	].join('\u0000');
-
-/**
- * From exact to loose: Engage may echo a row normalised (dates reformatted, casing changed), so a
- * rejected row that matches no sent row exactly is matched on fewer fields.
- */
-const MATCH_KEYS: Array<(row: IDataObject) => string> = [
-	(row) =>
-		[
-			coreKey(row),
-			dateText(pick(row, 'timeStamp')),
-			dateText(pick(row, 'validFrom')),
-			dateText(pick(row, 'validTo')),
-		].join('\u0000'),
-	coreKey,
-	(row) =>
-		[contactOf(row), numberText(pick(row, 'definitionId')), numberText(pick(row, 'amount'))].join(
-			'\u0000',
-		),
-	contactOf,
-];
-
-/**
- * Pairs each rejected row with one sent row (by position). Identical sent rows are used up one at a
- * time, so of two identical rows only as many are marked rejected as Engage returned.
- */
-function matchRejected(
-	sent: TransactionRow[],
-	rejected: IDataObject[],
-): { positions: number[]; unmatched: IDataObject[] } {
-	const taken = new Uint8Array(sent.length);
-	const positions: number[] = [];
-	let open = rejected;
-	for (const keyOf of MATCH_KEYS) {
-		if (open.length === 0) break;
-		const free = new Map<string, number[]>();
-		for (let position = sent.length - 1; position >= 0; position--) {
-			if (taken[position]) continue;
-			const key = keyOf(sent[position]);
-			const bucket = free.get(key);
-			if (bucket) bucket.push(position);
-			else free.set(key, [position]);
-		}
-		const stillOpen: IDataObject[] = [];
-		for (const row of open) {
-			const position = free.get(keyOf(row))?.pop();
-			if (position === undefined) {
-				stillOpen.push(row);
-				continue;
-			}
-			taken[position] = 1;
-			positions.push(position);
-		}
-		open = stillOpen;
-	}
-	return { positions, unmatched: open };
 }
 
 const GUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;

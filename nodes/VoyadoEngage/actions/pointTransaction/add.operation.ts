@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import {
 	additionalFieldsCollection,
@@ -11,6 +10,7 @@ import { errorItemOrThrow } from '../../../shared/itemLoop';
 import { invalidParameter } from '../../../shared/validate';
 import type { PendingRow } from '../../batchAdd/batches';
 import { planBatches } from '../../batchAdd/batches';
+import { explainBatchFailure } from '../../batchAdd/failure';
 import { automaticKeyBase, readUserKey } from '../../batchAdd/idempotency';
 import { rowOutcomes } from '../../batchAdd/rejections';
 import type { TransactionRow } from '../../batchAdd/rows';
@@ -123,14 +123,6 @@ function readBatchSize(ctx: IExecuteFunctions): number {
 	return size;
 }
 
-/** A 2xx whose body cannot be read still booked points: say so, so nobody resends blindly. */
-function explainUnreadableSuccess(error: unknown): void {
-	if (error instanceof NodeApiError && /^2\d\d$/.test(String(error.httpCode))) {
-		error.description =
-			`Engage accepted the request (HTTP ${error.httpCode}) but its answer could not be read, so which rows it skipped is unknown. Check the contacts' point transactions before sending these rows again. ${error.description ?? ''}`.trim();
-	}
-}
-
 /**
  * Checks every row first (a bad row fails the node before anything is sent, or with Continue On
  * Fail becomes its own error item), then sends the valid rows in batches, one output per input item.
@@ -151,7 +143,9 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 		}
 	}
 
-	for (const batch of planBatches(pending, batchSize, automaticKeyBase(this))) {
+	const batches = planBatches(pending, batchSize, automaticKeyBase(this));
+	const answeredItems: number[] = [];
+	for (const [batchIndex, batch] of batches.entries()) {
 		const sent = batch.itemIndexes.map((itemIndex) => rows[itemIndex]);
 		try {
 			const response = await voyadoRequest<unknown>(
@@ -173,8 +167,18 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 					pairedItem: { item: itemIndex },
 				};
 			});
+			answeredItems.push(...batch.itemIndexes);
 		} catch (error) {
-			explainUnreadableSuccess(error);
+			explainBatchFailure(error, {
+				batchNumber: batchIndex + 1,
+				batchCount: batches.length,
+				failedItems: batch.itemIndexes,
+				answeredItems,
+				// With Continue On Fail the later batches are still sent.
+				unsentItems: this.continueOnFail()
+					? []
+					: batches.slice(batchIndex + 1).flatMap((later) => later.itemIndexes),
+			});
 			for (const itemIndex of batch.itemIndexes) {
 				output[itemIndex] = errorItemOrThrow(this, error, itemIndex);
 			}
