@@ -259,7 +259,7 @@ export async function apiRequest<T = unknown>(
 			}
 		}
 
-		if (isRetryableStatus(statusCode) && canRetry) {
+		if (isRetryableStatus(statusCode, request.idempotent) && canRetry) {
 			const retryAfter = parseRetryAfter(headers['retry-after']);
 			if (retryAfter === undefined || retryAfter <= settings.retry.maxDelayMs) {
 				await sleep(retryAfter ?? backoffDelay(attempt, settings.retry));
@@ -281,7 +281,7 @@ export async function apiRequest<T = unknown>(
 				'An earlier attempt got no answer and may already have done this: check before trying again.',
 			);
 		}
-		if (isRetryableStatus(statusCode)) {
+		if (isRetryableStatus(statusCode, request.idempotent)) {
 			const retryAfter = parseRetryAfter(headers['retry-after']);
 			if (retryAfter !== undefined)
 				details.push(

@@ -31,8 +31,12 @@ export function isSafeToRepeat(method: string, idempotent: boolean | undefined):
 	return idempotent ?? SAFE_METHODS.has(method.toUpperCase());
 }
 
-export function isRetryableStatus(status: number): boolean {
-	return RETRYABLE_STATUSES.has(status);
+/**
+ * 429, 502, 503 and 504 say "try again later". A 500 is retried only for a write the provider
+ * deduplicates (`deduplicated`): there a repeat costs nothing and often succeeds.
+ */
+export function isRetryableStatus(status: number, deduplicated = false): boolean {
+	return RETRYABLE_STATUSES.has(status) || (deduplicated && status >= 500 && status < 600);
 }
 
 export function isTransientNetworkCode(code: string | undefined): boolean {

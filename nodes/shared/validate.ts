@@ -60,6 +60,9 @@ export function toPositiveInteger(
 	return Number(text);
 }
 
+/** Plain decimal notation, so "0x10", "0b1" or "Infinity" are not taken for numbers. */
+const DECIMAL_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
 /** A finite number; accepts numbers and numeric strings (n8n expressions often produce strings). */
 export function toFiniteNumber(
 	ctx: IExecuteFunctions,
@@ -70,7 +73,7 @@ export function toFiniteNumber(
 	const number =
 		typeof value === 'number'
 			? value
-			: typeof value === 'string' && value.trim() !== ''
+			: typeof value === 'string' && DECIMAL_NUMBER.test(value.trim())
 				? Number(value)
 				: Number.NaN;
 	if (!Number.isFinite(number))

@@ -17,7 +17,7 @@ describe('retry policy', () => {
 	});
 
 	it('retries 429, 502, 503 and 504 only', () => {
-		expect([400, 401, 404, 409, 429, 500, 501, 502, 503, 504].filter(isRetryableStatus)).toEqual([
+		expect([400, 401, 404, 409, 429, 500, 501, 502, 503, 504].filter((status) => isRetryableStatus(status))).toEqual([
 			429, 502, 503, 504,
 		]);
 	});
@@ -45,5 +45,14 @@ describe('idempotent overrides', () => {
 	it('keeps a PUT or DELETE from repeating when the request says it is not idempotent', () => {
 		expect(isSafeToRepeat('PUT', false)).toBe(false);
 		expect(isSafeToRepeat('DELETE', false)).toBe(false);
+	});
+});
+
+describe('500 on a deduplicated write', () => {
+	it('is retried only when the provider deduplicates the request', () => {
+		expect(isRetryableStatus(500)).toBe(false);
+		expect(isRetryableStatus(500, true)).toBe(true);
+		expect(isRetryableStatus(501, true)).toBe(true);
+		expect(isRetryableStatus(400, true)).toBe(false);
 	});
 });

@@ -11,16 +11,16 @@ afterEach(() => sleep.mockRestore());
 describe('Spreedly writes whose answer was lost', () => {
 	it('does not repeat a rename, whose old customer ID is gone after the first try', async () => {
 		const { scope, seen } = spreedlyApi();
-		scope.put(`${API}/subscribers/42.xml`).once().delay(300).reply(200, '');
+		scope.put(`${API}/subscribers/42.xml`).once().delay(2000).reply(200, '');
 		const { error } = await runSpreedly({
 			resource: 'subscriber',
 			operation: 'update',
 			customerId: '42',
 			updateFields: { newCustomerId: '43' },
-			options: { timeout: 50 },
+			options: { timeout: 500 },
 		});
 		expect(seen).toHaveLength(1);
-		expect(error?.message).toBe('Spreedly did not answer within 50 ms');
+		expect(error?.message).toBe('Spreedly did not answer within 500 ms');
 		expect(sleep).not.toHaveBeenCalled();
 	});
 
@@ -28,7 +28,7 @@ describe('Spreedly writes whose answer was lost', () => {
 		const { scope, seen } = spreedlyApi();
 		scope
 			.put(`${API}/subscribers/42.xml`)
-			.delay(300)
+			.delay(2000)
 			.reply(200, '')
 			.put(`${API}/subscribers/42.xml`)
 			.reply(200, '');
@@ -37,7 +37,7 @@ describe('Spreedly writes whose answer was lost', () => {
 			operation: 'update',
 			customerId: '42',
 			updateFields: { email: 'new@example.com' },
-			options: { timeout: 50 },
+			options: { timeout: 500 },
 		});
 		expect(seen).toHaveLength(2);
 		expect(items[0].json).toMatchObject({ success: true, customerId: '42' });
@@ -47,7 +47,7 @@ describe('Spreedly writes whose answer was lost', () => {
 		const { scope, seen } = spreedlyApi(HOST);
 		scope
 			.delete(`${API}/subscribers/42.xml`)
-			.delay(300)
+			.delay(2000)
 			.reply(200, '')
 			.delete(`${API}/subscribers/42.xml`)
 			.reply(404, 'There is no subscriber with a customer id of 42', TEXT);
@@ -55,7 +55,7 @@ describe('Spreedly writes whose answer was lost', () => {
 			resource: 'subscriber',
 			operation: 'delete',
 			customerId: '42',
-			options: { timeout: 50 },
+			options: { timeout: 500 },
 		});
 		expect(seen).toHaveLength(2);
 		expect(error?.httpCode).toBe('404');

@@ -196,12 +196,12 @@ describe('Voyado Engage pointTransaction.add Idempotency-Key', () => {
 		};
 		const scope = engage()
 			.post(TRANSACTIONS)
-			.delay(500)
+			.delay(2000)
 			.reply(record)
 			.post(TRANSACTIONS)
 			.reply(record);
 		const { error } = await runVoyado(
-			{ ...addFromItems, options: { timeout: 50 } },
+			{ ...addFromItems, options: { timeout: 500 } },
 			{ items: purchases(1) },
 		);
 		expect(error).toBeUndefined();
@@ -254,7 +254,7 @@ describe('Voyado Engage pointTransaction.add Idempotency-Key', () => {
 				sent.push([key, (body as unknown[]).length]);
 				if (key.endsWith('-2') && failSecondBatchOnce) {
 					failSecondBatchOnce = false;
-					return [500, { message: 'An error has occurred.' }];
+					return [400, { message: 'The request is invalid.' }];
 				}
 				return [200, {}];
 			});
@@ -342,7 +342,7 @@ describe('Voyado Engage pointTransaction.add Idempotency-Key', () => {
 describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
 	it.each([
 		[400, 'The request is invalid.'],
-		[500, 'An error has occurred.'],
+		[409, 'Conflict.'],
 	])(
 		'without Continue On Fail, stops on a %i without repeating the POST',
 		async (status, message) => {
@@ -356,10 +356,27 @@ describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
 		},
 	);
 
+	it('repeats a POST that failed with 500 under the same key (Engage deduplicates it), then goes on', async () => {
+		const keys: string[] = [];
+		const scope = engage()
+			.post(TRANSACTIONS)
+			.twice()
+			.reply(function () {
+				keys.push(String(this.req.headers['idempotency-key']));
+				return keys.length === 1 ? [500, { message: 'An error has occurred.' }] : [200, {}];
+			});
+		const { items, error } = await runVoyado(addFromItems, { items: purchases(2) });
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(keys[1]).toBe(keys[0]);
+		expect(sleep).toHaveBeenCalledTimes(1);
+		expect(items.map((item) => item.json.accepted)).toEqual([true, true]);
+	});
+
 	it('with Continue On Fail, gives every item of the failed batch an error item and sends the next batch', async () => {
 		const scope = engage()
 			.post(TRANSACTIONS)
-			.reply(500, { message: 'An error has occurred.' })
+			.reply(400, { message: 'The request is invalid.' })
 			.post(TRANSACTIONS)
 			.reply(200, {});
 		const { rawOutputs } = await runVoyado(
@@ -368,8 +385,8 @@ describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
 		);
 		expect(scope.isDone()).toBe(true);
 		expect(rawOutputs[0][0]).toEqual([
-			{ json: { error: 'An error has occurred.' }, pairedItem: { item: 0 } },
-			{ json: { error: 'An error has occurred.' }, pairedItem: { item: 1 } },
+			{ json: { error: 'The request is invalid.' }, pairedItem: { item: 0 } },
+			{ json: { error: 'The request is invalid.' }, pairedItem: { item: 1 } },
 			{
 				json: expect.objectContaining({ description: 'Order 1002', accepted: true }),
 				pairedItem: { item: 2 },
@@ -382,13 +399,13 @@ describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
 			.post(TRANSACTIONS)
 			.reply(200, {})
 			.post(TRANSACTIONS)
-			.reply(500, { message: 'An error has occurred.' });
+			.reply(400, { message: 'The request is invalid.' });
 		const { error } = await runVoyado(
 			{ ...addFromItems, options: { batchSize: 2 } },
 			{ items: purchases(6) },
 		);
 		expect(scope.isDone()).toBe(true);
-		expect(error?.message).toBe('An error has occurred.');
+		expect(error?.message).toBe('The request is invalid.');
 		expect(error?.description).toContain('Batch 2 of 3 (items 2–3) failed.');
 		expect(error?.description).toContain(
 			'Engage already answered for items 0–1: their points are booked',
