@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ApiRequest, Provider } from '../shared/http';
-import { apiRequest, trimTrailingSlashes } from '../shared/http';
+import type { Provider } from '../shared/http';
+import { bodyOnlyRequests, trimTrailingSlashes } from '../shared/http';
 import {
 	describeSignTrakerError,
 	signTrakerEmptyErrorMessage,
@@ -48,11 +48,4 @@ export const signTraker: Provider = {
 	},
 };
 
-export async function signTrakerRequest<T = unknown>(
-	ctx: IExecuteFunctions,
-	request: ApiRequest,
-	itemIndex: number,
-): Promise<T> {
-	const response = await apiRequest<T>(ctx, signTraker, request, itemIndex);
-	return response.body;
-}
+export const signTrakerRequest = bodyOnlyRequests(signTraker);

@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ApiRequest, Provider, RequestSettings } from '../shared/http';
-import { apiRequest, trimTrailingSlashes } from '../shared/http';
+import type { Provider } from '../shared/http';
+import { bodyOnlyRequests, trimTrailingSlashes } from '../shared/http';
 import { VOYADO_HEADERS } from './headers';
 
 export const voyadoEngage: Provider = {
@@ -26,12 +26,4 @@ export const voyadoEngage: Provider = {
 	},
 };
 
-export async function voyadoRequest<T = unknown>(
-	ctx: IExecuteFunctions,
-	request: ApiRequest,
-	itemIndex: number,
-	settings?: RequestSettings,
-): Promise<T> {
-	const response = await apiRequest<T>(ctx, voyadoEngage, request, itemIndex, settings);
-	return response.body;
-}
+export const voyadoRequest = bodyOnlyRequests(voyadoEngage);

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ApiRequest, Provider } from '../shared/http';
-import { apiRequest, trimTrailingSlashes } from '../shared/http';
+import { bodyOnlyRequests, trimTrailingSlashes } from '../shared/http';
 
 export const waldur: Provider = {
 	name: 'Waldur',
@@ -31,14 +31,7 @@ export async function waldurBaseUrl(ctx: IExecuteFunctions, itemIndex: number): 
 	return waldur.resolveBaseUrl(credentials, ctx);
 }
 
-export async function waldurRequest<T = unknown>(
-	ctx: IExecuteFunctions,
-	request: ApiRequest,
-	itemIndex: number,
-): Promise<T> {
-	const response = await apiRequest<T>(ctx, waldur, request, itemIndex);
-	return response.body;
-}
+export const waldurRequest = bodyOnlyRequests(waldur);
 
 /** A reply that is valid JSON but not the shape Waldur's schema promises (e.g. empty, or not a list). */
 export function unexpectedReply(

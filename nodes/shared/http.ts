@@ -296,3 +296,16 @@ export async function apiRequest<T = unknown>(
 		throw fail(message, details.join(' '), statusCode);
 	}
 }
+
+/** A provider's request function for callers that need only the parsed body. */
+export function bodyOnlyRequests(provider: Provider) {
+	return async function <T = unknown>(
+		ctx: IExecuteFunctions,
+		request: ApiRequest,
+		itemIndex: number,
+		settings?: RequestSettings,
+	): Promise<T> {
+		const response = await apiRequest<T>(ctx, provider, request, itemIndex, settings);
+		return response.body;
+	};
+}
