@@ -30,7 +30,7 @@ export class SpreedlySubscriptionsApi implements ICredentialType {
 			default: '',
 			placeholder: 'mysite-test',
 			description:
-				"The site's short name, as in https://spreedly.com/<site name>/… (test sites usually end in -test)",
+				"The site's short name, as in https://spreedly.com/&lt;site name&gt;/… (test sites usually end in -test)",
 		},
 		secretProperty(
 			'API Token',

@@ -255,3 +255,13 @@ describe.each(Object.entries(CONTRACT))(
 		);
 	},
 );
+
+describe('collections', () => {
+	it.each(Object.keys(CONTRACT))('of %s list their fields alphabetically, as n8n does', (name) => {
+		for (const property of CONTRACT[name].node.description.properties) {
+			if (property.type !== 'collection') continue;
+			const names = (property.options as INodeProperties[]).map((option) => option.displayName);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		}
+	});
+});

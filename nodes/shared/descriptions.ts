@@ -88,7 +88,9 @@ function collection(
 	placeholder: string,
 	options: INodeProperties[],
 ): INodeProperties {
-	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+	// Sorted like every n8n collection, whatever order the operation lists its fields in.
+	const sorted = [...options].sort(byDisplayName);
+	return { displayName, name, type: 'collection', placeholder, default: {}, options: sorted };
 }
 
 /** The optional list filters of a Get Many operation. */

@@ -71,13 +71,13 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 /** The behaviour options every operation offers, appended to its `options` collection. */
 export const requestOptionProperties: INodeProperties[] = [
 	{
-		displayName: 'Timeout (Ms)',
+		displayName: 'Timeout',
 		name: 'timeout',
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: DEFAULT_TIMEOUT_MS,
 		description:
-			'How long to wait for each response before giving up (and retrying where that is safe)',
+			'How long to wait for each response, in milliseconds, before giving up (and retrying where that is safe)',
 	},
 	{
 		displayName: 'Max Retries',
@@ -104,7 +104,7 @@ export function readRequestSettings(ctx: IExecuteFunctions, itemIndex: number): 
 	if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`"Timeout (Ms)" must be a positive number of milliseconds in item ${itemIndex}`,
+			`"Timeout" must be a positive number of milliseconds in item ${itemIndex}`,
 			{ itemIndex },
 		);
 	}
@@ -232,7 +232,7 @@ export async function apiRequest<T = unknown>(
 				: `Could not reach ${provider.name}: ${failure.message}`;
 			throw fail(
 				what,
-				`${tries === 1 ? 'The request was sent once' : `The request was sent ${tries} times`}${repeatable ? '' : ' (a write is not repeated automatically, so nothing is done twice)'}. Check the base URL in the credential and that the service is reachable, or raise "Timeout (Ms)".`,
+				`${tries === 1 ? 'The request was sent once' : `The request was sent ${tries} times`}${repeatable ? '' : ' (a write is not repeated automatically, so nothing is done twice)'}. Check the base URL in the credential and that the service is reachable, or raise Options → Timeout.`,
 			);
 		}
 

@@ -45,7 +45,7 @@ const BAD_ROWS: Array<[string, IDataObject, RegExp]> = [
 	[
 		'time stamp not a date',
 		{ timeStamp: 'yesterday' },
-		/^The parameter "Time Stamp" must be an ISO 8601 date .*got "yesterday" \(item 2\)$/,
+		/^The parameter "Timestamp" must be an ISO 8601 date .*got "yesterday" \(item 2\)$/,
 	],
 	[
 		'valid from not ISO',

@@ -21,7 +21,7 @@ export interface TransactionRow extends IDataObject {
 }
 
 const DATE_FIELDS: Array<[name: 'timeStamp' | 'validFrom' | 'validTo', label: string]> = [
-	['timeStamp', 'Time Stamp'],
+	['timeStamp', 'Timestamp'],
 	['validFrom', 'Valid From'],
 	['validTo', 'Valid To'],
 ];

@@ -44,14 +44,14 @@ export const operationProperty = operationSelector(
 		{
 			name: 'Add Complimentary Subscription',
 			value: 'addComplimentarySubscription',
-			action: 'Give complimentary time to an inactive subscriber',
+			action: 'Add a complimentary subscription to a subscriber',
 			description:
 				'Give an inactive subscriber a complimentary subscription for some days or months',
 		},
 		{
 			name: 'Add Complimentary Time Extension',
 			value: 'addComplimentaryTimeExtension',
-			action: 'Extend an active subscriber for free',
+			action: 'Add a complimentary time extension to a subscriber',
 			description: "Extend an active subscriber's time for some days or months",
 		},
 		{
@@ -63,7 +63,7 @@ export const operationProperty = operationSelector(
 		{
 			name: 'Add Lifetime Complimentary Subscription',
 			value: 'addLifetimeComplimentarySubscription',
-			action: 'Give a subscriber a lifetime complimentary subscription',
+			action: 'Add a lifetime complimentary subscription to a subscriber',
 			description: 'Give a subscriber a feature level for life',
 		},
 		{

@@ -64,7 +64,7 @@ const properties: INodeProperties[] = [
 	},
 	additionalFieldsCollection([
 		{
-			displayName: 'Time Stamp',
+			displayName: 'Timestamp',
 			name: 'timeStamp',
 			type: 'dateTime',
 			default: '',
