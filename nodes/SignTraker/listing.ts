@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
+import { unexpectedResponseError } from '../shared/errors';
 import { collectOffsetPages } from '../shared/paging';
 import { invalidParameter, readLimit, toFiniteNumber } from '../shared/validate';
 import { signTrakerRequest } from './transport';
@@ -141,14 +141,11 @@ export async function listRecords(
 		const body = await signTrakerRequest<unknown>(ctx, { method: 'GET', path, qs }, itemIndex);
 		if (body === undefined) return { items: [] };
 		if (!Array.isArray(body)) {
-			throw new NodeApiError(
+			throw unexpectedResponseError(
 				ctx.getNode(),
-				{ message: 'SignTraker sent a list response that is not a JSON array' },
-				{
-					message: 'SignTraker sent a list response that is not a JSON array',
-					description: `Expected a JSON array from ${path}`,
-					itemIndex,
-				},
+				'SignTraker sent a list response that is not a JSON array',
+				`Expected a JSON array from ${path}`,
+				itemIndex,
 			);
 		}
 		return { items: body as IDataObject[] };

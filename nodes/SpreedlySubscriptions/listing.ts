@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
+import { unexpectedResponseError } from '../shared/errors';
 import { readLimit } from '../shared/validate';
 import { rootValue } from './results';
 import { spreedlyRequest } from './transport';
@@ -20,11 +20,11 @@ export async function fetchList(
 	if (body === undefined) return [];
 	const value = typeof body === 'string' ? body : rootValue(body);
 	if (!Array.isArray(value)) {
-		const message = `Spreedly sent a ${what} list that is not an XML array`;
-		throw new NodeApiError(
+		throw unexpectedResponseError(
 			ctx.getNode(),
-			{ message },
-			{ message, description: `Got: ${JSON.stringify(body).slice(0, 200)}`, itemIndex },
+			`Spreedly sent a ${what} list that is not an XML array`,
+			`Got: ${JSON.stringify(body).slice(0, 200)}`,
+			itemIndex,
 		);
 	}
 	const records = value as IDataObject[];

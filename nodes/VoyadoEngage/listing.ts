@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
+import { unexpectedResponseError } from '../shared/errors';
 import { collectPages } from '../shared/paging';
 import { readLimit } from '../shared/validate';
 import { voyadoRequest } from './transport';
@@ -30,12 +30,11 @@ function readListPage(
 			total: Number.isFinite(total) ? total : undefined,
 		};
 	}
-	const message =
-		'Voyado Engage sent a list response that is neither a JSON array nor {items, totalCount}';
-	throw new NodeApiError(
+	throw unexpectedResponseError(
 		ctx.getNode(),
-		{ message },
-		{ message, description: `Unexpected answer from ${path}`, itemIndex },
+		'Voyado Engage sent a list response that is neither a JSON array nor {items, totalCount}',
+		`Unexpected answer from ${path}`,
+		itemIndex,
 	);
 }
 

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { unexpectedResponseError } from '../shared/errors';
 import type { ApiRequest, Provider } from '../shared/http';
 import { bodyOnlyRequests, trimTrailingSlashes } from '../shared/http';
 
@@ -40,11 +41,11 @@ export function unexpectedReply(
 	path: string,
 	itemIndex: number,
 ): NodeApiError {
-	const message = `Waldur sent a response that is not ${expected}`;
-	return new NodeApiError(
+	return unexpectedResponseError(
 		ctx.getNode(),
-		{ message },
-		{ message, description: `Expected ${expected} from ${path}`, itemIndex },
+		`Waldur sent a response that is not ${expected}`,
+		`Expected ${expected} from ${path}`,
+		itemIndex,
 	);
 }
 

@@ -92,18 +92,18 @@ export function hintForStatus(status: number): string {
 }
 
 export interface ApiFailure {
-	provider: string;
 	message: string;
 	description: string;
 	httpCode?: number;
 	itemIndex?: number;
-	secrets: string[];
+	/** Values to remove from the message and description; none where they cannot contain request data. */
+	secrets?: string[];
 }
 
 /** Builds a NodeApiError from our own plain data only, so no request config (and no auth header) travels with it. */
 export function buildApiError(node: INode, failure: ApiFailure): NodeApiError {
-	const message = redactSecrets(failure.message, failure.secrets);
-	const description = redactSecrets(failure.description, failure.secrets);
+	const message = redactSecrets(failure.message, failure.secrets ?? []);
+	const description = redactSecrets(failure.description, failure.secrets ?? []);
 	const plain: JsonObject = { message, description };
 	if (failure.httpCode !== undefined) plain.httpCode = String(failure.httpCode);
 	const error = new NodeApiError(node, plain, {
@@ -115,4 +115,14 @@ export function buildApiError(node: INode, failure: ApiFailure): NodeApiError {
 	// NodeApiError swaps messages that mention a network code (ECONNREFUSED, …) for a generic text; keep ours.
 	error.message = message;
 	return error;
+}
+
+/** A success reply that is readable but not the shape the API promises (e.g. an object where a list belongs). */
+export function unexpectedResponseError(
+	node: INode,
+	message: string,
+	description: string,
+	itemIndex: number,
+): NodeApiError {
+	return buildApiError(node, { message, description, itemIndex });
 }

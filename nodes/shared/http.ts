@@ -198,7 +198,6 @@ export async function apiRequest<T = unknown>(
 	const repeatable = isSafeToRepeat(request.method, request.idempotent);
 	const fail = (message: string, description: string, httpCode?: number) =>
 		buildApiError(ctx.getNode(), {
-			provider: provider.name,
 			message,
 			description,
 			httpCode,
