@@ -1,6 +1,7 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ApiContext } from '../shared/context';
 import type { Provider } from '../shared/http';
 import { bodyOnlyRequests, trimTrailingSlashes } from '../shared/http';
 import {
@@ -9,7 +10,7 @@ import {
 	signTrakerStatusHints,
 } from './errors';
 
-function configError(ctx: IExecuteFunctions, message: string): NodeOperationError {
+function configError(ctx: ApiContext, message: string): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), message, {
 		description:
 			'Open the SignTraker credential and enter your subdomain ("acme" for https://acme.signtraker.com) or the full base URL.',
@@ -24,7 +25,7 @@ export const signTraker: Provider = {
 	describeError: describeSignTrakerError,
 	statusHints: signTrakerStatusHints,
 	emptyErrorMessage: signTrakerEmptyErrorMessage,
-	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: IExecuteFunctions): string {
+	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: ApiContext): string {
 		const baseUrl = String(credentials.baseUrl ?? '').trim();
 		if (baseUrl) {
 			if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {

@@ -1,6 +1,7 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ApiContext } from '../shared/context';
 import type { ApiRequest, Provider } from '../shared/http';
 import { apiRequest, trimTrailingSlashes } from '../shared/http';
 import { describeSpreedlyError } from './errorBody';
@@ -11,7 +12,7 @@ import { buildXml } from './xmlRequest';
 export const CREDENTIAL_TYPE = 'spreedlySubscriptionsApi';
 export const DEFAULT_HOST = 'https://spreedly.com';
 
-function configError(ctx: IExecuteFunctions, message: string): NodeOperationError {
+function configError(ctx: ApiContext, message: string): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), message, {
 		description:
 			'Open the Spreedly Subscriptions credential and check the site name and the base URL (https://spreedly.com or https://subs.pinpayments.com).',
@@ -28,7 +29,7 @@ export interface SiteAddress {
 
 export function siteAddressOf(
 	credentials: ICredentialDataDecryptedObject,
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 ): SiteAddress {
 	const rawHost = String(credentials.baseUrl ?? '').trim() || DEFAULT_HOST;
 	if (!/^https?:\/\/[^/\s]+/i.test(rawHost)) {
@@ -66,7 +67,7 @@ export interface SpreedlyRequest extends Omit<ApiRequest, 'body'> {
 
 /** Sends one request to `/api/v4/<site><path>`; returns the parsed body (undefined when empty). */
 export async function spreedlyRequest(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	request: SpreedlyRequest,
 	itemIndex: number,
 ): Promise<IDataObject | string | undefined> {

@@ -1,6 +1,7 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ApiContext } from '../shared/context';
 import type { Provider } from '../shared/http';
 import { bodyOnlyRequests, trimTrailingSlashes } from '../shared/http';
 import { VOYADO_HEADERS } from './headers';
@@ -10,7 +11,7 @@ export const voyadoEngage: Provider = {
 	credentialType: 'voyadoEngageApi',
 	secretFields: ['apiKey'],
 	headers: VOYADO_HEADERS,
-	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: IExecuteFunctions): string {
+	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: ApiContext): string {
 		const baseUrl = String(credentials.baseUrl ?? '').trim();
 		if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {
 			throw new NodeOperationError(

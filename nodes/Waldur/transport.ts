@@ -1,6 +1,7 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ApiContext } from '../shared/context';
 import { unexpectedResponseError } from '../shared/errors';
 import type { ApiRequest, Provider } from '../shared/http';
 import { bodyOnlyRequests, trimTrailingSlashes } from '../shared/http';
@@ -10,7 +11,7 @@ export const waldur: Provider = {
 	credentialType: 'waldurApi',
 	secretFields: ['token'],
 	headers: { 'Content-Type': 'application/json' },
-	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: IExecuteFunctions): string {
+	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: ApiContext): string {
 		const baseUrl = String(credentials.baseUrl ?? '').trim();
 		if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {
 			throw new NodeOperationError(
@@ -27,7 +28,7 @@ export const waldur: Provider = {
 };
 
 /** The credential's base URL without a trailing slash, for URLs the node builds itself. */
-export async function waldurBaseUrl(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
+export async function waldurBaseUrl(ctx: ApiContext, itemIndex: number): Promise<string> {
 	const credentials = await ctx.getCredentials(waldur.credentialType, itemIndex);
 	return waldur.resolveBaseUrl(credentials, ctx);
 }
@@ -36,7 +37,7 @@ export const waldurRequest = bodyOnlyRequests(waldur);
 
 /** A reply that is valid JSON but not the shape Waldur's schema promises (e.g. empty, or not a list). */
 export function unexpectedReply(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	expected: string,
 	path: string,
 	itemIndex: number,
@@ -51,7 +52,7 @@ export function unexpectedReply(
 
 /** A request whose reply is one record (get, create, replace, update): anything else is an error, never an empty item. */
 export async function waldurRecord(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	request: ApiRequest,
 	itemIndex: number,
 ): Promise<IDataObject> {

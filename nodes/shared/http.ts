@@ -8,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import type { ApiContext } from './context';
+import { isExecuteContext } from './context';
 import { buildApiError, describeErrorBody, hintForStatus } from './errors';
 import type { RetrySettings } from './retry';
 import {
@@ -27,7 +29,7 @@ export interface Provider {
 	/** Credential fields whose values must never appear in an error or output. */
 	secretFields: string[];
 	/** Returns the API base URL without a trailing slash, or throws a NodeOperationError. */
-	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: IExecuteFunctions): string;
+	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: ApiContext): string;
 	headers?: Record<string, string>;
 	/** Parses a response body; the default expects JSON. */
 	parseBody?(text: string, contentType: string): unknown;
@@ -67,6 +69,12 @@ export interface RequestSettings {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** For contexts without an Options collection (list pickers, polls, webhooks). */
+export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
+	timeoutMs: DEFAULT_TIMEOUT_MS,
+	retry: DEFAULT_RETRY,
+};
 
 /** The behaviour options every operation offers, appended to its `options` collection. */
 export const requestOptionProperties: INodeProperties[] = [
@@ -174,11 +182,13 @@ function networkFailureOf(error: unknown): NetworkFailure {
  * repeat is safe, and turns every failure into a NodeApiError that carries the provider's message.
  */
 export async function apiRequest<T = unknown>(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	provider: Provider,
 	request: ApiRequest,
-	itemIndex: number,
-	settings: RequestSettings = readRequestSettings(ctx, itemIndex),
+	itemIndex = 0,
+	settings: RequestSettings = isExecuteContext(ctx)
+		? readRequestSettings(ctx, itemIndex)
+		: DEFAULT_REQUEST_SETTINGS,
 ): Promise<ApiResponse<T>> {
 	const credentials = await ctx.getCredentials(provider.credentialType, itemIndex);
 	const secrets = secretsOf(provider, credentials);
@@ -299,9 +309,9 @@ export async function apiRequest<T = unknown>(
 /** A provider's request function for callers that need only the parsed body. */
 export function bodyOnlyRequests(provider: Provider) {
 	return async function <T = unknown>(
-		ctx: IExecuteFunctions,
+		ctx: ApiContext,
 		request: ApiRequest,
-		itemIndex: number,
+		itemIndex?: number,
 		settings?: RequestSettings,
 	): Promise<T> {
 		const response = await apiRequest<T>(ctx, provider, request, itemIndex, settings);

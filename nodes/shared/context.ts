@@ -1,0 +1,24 @@
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+/**
+ * Every n8n context the transport serves: a node's run, the editor's list pickers, a poll,
+ * webhook registration and a webhook delivery. Each has `getNode`, `getCredentials` and
+ * `helpers.httpRequestWithAuthentication`.
+ */
+export type ApiContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+/** True for a node's run (execute), the only context with input items and per-item parameters. */
+export function isExecuteContext(ctx: ApiContext): ctx is IExecuteFunctions {
+	return typeof (ctx as Partial<IExecuteFunctions>).getInputData === 'function';
+}
