@@ -12,6 +12,7 @@ import type { ApiContext } from './context';
 import { isExecuteContext } from './context';
 import { buildApiError, describeErrorBody, hintForStatus } from './errors';
 import type { RetrySettings } from './retry';
+import { USER_AGENT } from './userAgent';
 import {
 	backoffDelay,
 	DEFAULT_RETRY,
@@ -197,7 +198,12 @@ export async function apiRequest<T = unknown>(
 		method: request.method,
 		url: isAbsolute ? request.path : `${provider.resolveBaseUrl(credentials, ctx)}${request.path}`,
 		qs: request.qs,
-		headers: { Accept: 'application/json', ...provider.headers, ...request.headers },
+		headers: {
+			Accept: 'application/json',
+			'User-Agent': USER_AGENT,
+			...provider.headers,
+			...request.headers,
+		},
 		body: request.body,
 		timeout: settings.timeoutMs,
 		encoding: 'text',

@@ -18,6 +18,11 @@ const sleep = jest.spyOn(workflow, 'sleep');
 beforeEach(() => sleep.mockReset().mockResolvedValue(undefined));
 afterAll(() => sleep.mockRestore());
 
+// A state conflict must not send the user to the credential, which is what a 401 is about.
+const STATE_CONFLICT =
+	/^Spreedly refuses this for the subscriber or plan as they are now.*a wrong API token gives HTTP 401\.$/;
+const CREDENTIAL_HINT = /Check the API key or token in the credential/;
+
 interface ErrorCase {
 	name: string;
 	params: IDataObject;
@@ -38,7 +43,7 @@ const errorCases: ErrorCase[] = [
 		status: 401,
 		body: 'HTTP Basic: Access denied.\n',
 		message: 'HTTP Basic: Access denied.',
-		hint: /API key or token/,
+		hint: CREDENTIAL_HINT,
 	},
 	{
 		name: '403 comp for an inactive subscriber (plain text)',
@@ -51,7 +56,7 @@ const errorCases: ErrorCase[] = [
 		status: 403,
 		body: fixture('rspreedly_complimentary_failed_inactive.xml'),
 		message: 'Complimentary subscriptions cannot be given to inactive subscribers.',
-		hint: /read the message for the reason/,
+		hint: STATE_CONFLICT,
 	},
 	{
 		name: '403 not a free trial plan (plain text)',
@@ -61,7 +66,17 @@ const errorCases: ErrorCase[] = [
 		status: 403,
 		body: fixture('rspreedly_free_plan_not_free.xml'),
 		message: 'The subscription plan must be a free trial plan.',
-		hint: /read the message for the reason/,
+		hint: STATE_CONFLICT,
+	},
+	{
+		name: '403 customer ID taken (plain text)',
+		params: subscriberParams('create', { customerId: '8889', screenName: 'bob' }),
+		method: 'POST',
+		path: '/subscribers.xml',
+		status: 403,
+		body: fixture('rspreedly_existing_subscriber.xml'),
+		message: 'A subscriber with a customer-id of 8889 already exists.',
+		hint: STATE_CONFLICT,
 	},
 	{
 		name: '404 no subscriber (plain text)',
@@ -174,6 +189,8 @@ describe('Spreedly errors', () => {
 			expect(error?.message).toBe(errorCase.message);
 			expect(error?.httpCode).toBe(String(errorCase.status));
 			expect(error?.description).toMatch(errorCase.hint);
+			if (errorCase.hint === STATE_CONFLICT)
+				expect(error?.description).not.toMatch(/allowed to do this|Check the API key/);
 			expect(sleep).not.toHaveBeenCalled();
 		},
 	);
