@@ -81,7 +81,7 @@ export interface RunResult {
 	nodeError: (Error & IDataObject) | undefined;
 }
 
-class NodeTypes implements INodeTypes {
+export class NodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType>) {}
 	getByName(type: string): INodeType {
 		return this.types[type];

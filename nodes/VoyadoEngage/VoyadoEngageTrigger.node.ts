@@ -1,0 +1,153 @@
+import type {
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	IDataObject,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import {
+	acknowledgeDelivery,
+	headerOf,
+	nodeState,
+	rawBodyOf,
+	refuseDelivery,
+} from '../shared/webhook';
+import { VOYADO_EVENTS } from './trigger/events';
+import { alreadyDelivered, forgetDeliveries, rememberDelivery } from './trigger/replay';
+import { signingKeyOf, verifySvixDelivery } from './trigger/svix';
+
+const CREDENTIAL_TYPE = 'voyadoEngageWebhookApi';
+
+function parseJsonObject(text: string): IDataObject | undefined {
+	try {
+		const value: unknown = JSON.parse(text);
+		return value !== null && typeof value === 'object' && !Array.isArray(value)
+			? (value as IDataObject)
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+export class VoyadoEngageTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Voyado Engage Trigger',
+		name: 'voyadoEngageTrigger',
+		icon: {
+			light: 'file:../../icons/voyadoEngage.svg',
+			dark: 'file:../../icons/voyadoEngage.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ") || "every event"}}',
+		description:
+			'Starts the workflow when Voyado Engage sends a webhook event (points, vouchers, contacts), verified by its Svix signature',
+		defaults: { name: 'Voyado Engage Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'voyadoEngageWebhookApi', required: true, testedBy: 'signingSecretTest' },
+		],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: [
+			{
+				displayName:
+					"Engage has no API to register this URL, so add it by hand: in your Engage environment's webhook (Svix) portal add an endpoint with this node's Production URL, subscribe it to the same events, and copy the endpoint's Signing Secret (whsec_…) into the credential. Voyado enables the portal for your environment on request.",
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: VOYADO_EVENTS,
+				default: [],
+				description:
+					'The event types that start the workflow; other verified events are acknowledged and ignored. Leave empty for every event the endpoint receives.',
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			async signingSecretTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const secret = String(credential.data?.signingSecret ?? '');
+				if (!signingKeyOf(secret)) {
+					return {
+						status: 'Error',
+						message:
+							'This is not a Svix signing secret: expected whsec_ followed by base64, as the Svix portal shows it',
+					};
+				}
+				return {
+					status: 'OK',
+					message:
+						'The secret has the whsec_ form. Engage offers nothing to check it against: the first signed delivery proves it.',
+				};
+			},
+		},
+	};
+
+	webhookMethods = {
+		default: {
+			// The endpoint is added in Engage by hand, so there is nothing to find or register there.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				forgetDeliveries(nodeState(this));
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const key = signingKeyOf(String(credentials.signingSecret ?? ''));
+		if (!key) {
+			return refuseDelivery(
+				this,
+				401,
+				'The signing secret in the credential is not a whsec_ secret, so no delivery can be verified',
+			);
+		}
+		const headers = {
+			id: headerOf(this, 'svix-id'),
+			timestamp: headerOf(this, 'svix-timestamp'),
+			signature: headerOf(this, 'svix-signature'),
+		};
+		const rawBody = rawBodyOf(this);
+		const verdict = verifySvixDelivery(headers, rawBody, key, Math.floor(Date.now() / 1000));
+		if (!verdict.valid) return refuseDelivery(this, 401, verdict.reason);
+
+		const event = parseJsonObject(rawBody ?? '');
+		if (!event) return refuseDelivery(this, 400, 'The body is not a JSON object');
+
+		const events = this.getNodeParameter('events', []) as string[];
+		if (events.length > 0 && !events.includes(String(event.eventType))) {
+			return acknowledgeDelivery(`Event type ${String(event.eventType)} is not selected`);
+		}
+
+		const state = nodeState(this);
+		if (alreadyDelivered(state, headers.id)) {
+			return acknowledgeDelivery(`Delivery ${headers.id} was already received`);
+		}
+		rememberDelivery(state, headers.id);
+		return { workflowData: [this.helpers.returnJsonArray(event)] };
+	}
+}

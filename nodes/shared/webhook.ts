@@ -1,0 +1,47 @@
+import { createHash, timingSafeEqual } from 'crypto';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+/**
+ * Answers a delivery that must not start an execution (it cannot prove its origin, or it is not what
+ * the trigger listens to) with an HTTP error, and starts nothing.
+ */
+export function refuseDelivery(
+	ctx: IWebhookFunctions,
+	statusCode: number,
+	message: string,
+): IWebhookResponseData {
+	ctx.getResponseObject().status(statusCode).json({ message });
+	return { noWebhookResponse: true };
+}
+
+/** Acknowledges a delivery that starts no execution (a duplicate, an event nobody selected). */
+export function acknowledgeDelivery(message: string): IWebhookResponseData {
+	return { webhookResponse: { received: true, message } };
+}
+
+/** The request body exactly as it arrived (signatures are computed over these bytes). */
+export function rawBodyOf(ctx: IWebhookFunctions): string | undefined {
+	const raw = (ctx.getRequestObject() as { rawBody?: Buffer | string }).rawBody;
+	if (raw === undefined || raw === null) return undefined;
+	return typeof raw === 'string' ? raw : raw.toString('utf8');
+}
+
+/** One request header as text ('' when absent; the first value when repeated). */
+export function headerOf(ctx: IWebhookFunctions, name: string): string {
+	const value = ctx.getHeaderData()[name.toLowerCase()];
+	if (Array.isArray(value)) return value[0] ?? '';
+	return typeof value === 'string' ? value : '';
+}
+
+/** Compares two secrets in constant time, whatever their lengths. */
+export function secretsMatch(given: string, expected: string): boolean {
+	const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+	return timingSafeEqual(digest(given), digest(expected)) && expected.length > 0;
+}
+
+/** The node's static data, typed: plain JSON that n8n saves with the workflow. */
+export function nodeState<T extends IDataObject>(ctx: {
+	getWorkflowStaticData(type: string): IDataObject;
+}): Partial<T> {
+	return ctx.getWorkflowStaticData('node') as Partial<T>;
+}
