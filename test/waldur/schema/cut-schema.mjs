@@ -1,4 +1,4 @@
-// Cuts Waldur's official OpenAPI schema down to the paths the Waldur node uses and every component
+// Cuts Waldur's official OpenAPI schema down to the paths the Waldur nodes use and every component
 // they reference, so the tests can validate against it without the 4 MiB original.
 //
 // Run by hand, from the repository root, with the path of the full schema:
@@ -17,6 +17,8 @@ const PATHS = [
 	'/api/customer-credits/',
 	'/api/customer-credits/{uuid}/',
 	'/api/customer-credits/{uuid}/consumptions/',
+	'/api/hooks-web/',
+	'/api/hooks-web/{uuid}/',
 ];
 const OUTPUT = join(
 	dirname(fileURLToPath(import.meta.url)),
@@ -70,7 +72,7 @@ components.securitySchemes = Object.fromEntries(
 );
 
 const cut = { openapi: full.openapi, info: full.info, paths, components };
-const header = `# Cut from ${SOURCE} (${full.info.title} ${full.info.version}): only the paths the Waldur node uses and the components they reference, unchanged.\n# Regenerate: node test/waldur/schema/cut-schema.mjs <full schema>\n`;
+const header = `# Cut from ${SOURCE} (${full.info.title} ${full.info.version}): only the paths the Waldur nodes use and the components they reference, unchanged.\n# Regenerate: node test/waldur/schema/cut-schema.mjs <full schema>\n`;
 writeFileSync(OUTPUT, header + yaml.dump(cut, { lineWidth: -1, noRefs: true }));
 console.log(
 	`wrote ${OUTPUT}: ${PATHS.length} paths, ${Object.values(components).reduce((n, s) => n + Object.keys(s).length, 0)} components`,

@@ -1,0 +1,307 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { WaldurApi } from '../../credentials/WaldurApi.credentials';
+import { WaldurTrigger } from '../../nodes/Waldur/WaldurTrigger.node';
+import {
+	NODE_WEBHOOK_ID,
+	TriggerHarness,
+	WEBHOOK_BASE_URL,
+	WEBHOOK_TEST_BASE_URL,
+} from '../harness/triggers';
+import { AUTH, BASE, calls, mockWaldur, TOKEN } from './helpers';
+
+const PRODUCTION_URL = `${WEBHOOK_BASE_URL}/${NODE_WEBHOOK_ID}/webhook`;
+const TEST_URL = `${WEBHOOK_TEST_BASE_URL}/${NODE_WEBHOOK_ID}/webhook`;
+const EVENTS = ['reduction_of_project_credit', 'set_to_zero_overdue_credit'];
+const HOOK_UUID = '0e6d6c5e1c4f4a0e9a4c3d2b1a0f9e8d';
+
+function trigger(events: string[] = EVENTS, staticData?: IDataObject) {
+	return new TriggerHarness({
+		node: new WaldurTrigger(),
+		parameters: { events },
+		credentials: { waldurApi: { baseUrl: BASE, token: TOKEN } },
+		credentialTypes: [new WaldurApi()],
+		staticData,
+	});
+}
+
+/** A web hook as Waldur's schema 8.0.5 (`WebHook`) describes it. */
+function webHook(fields: IDataObject): IDataObject {
+	return {
+		url: `${BASE}/api/hooks-web/${HOOK_UUID}/`,
+		uuid: HOOK_UUID,
+		is_active: true,
+		author_uuid: '5a1e0c9b8d7f4e3a2b1c0d9e8f7a6b5c',
+		event_types: EVENTS,
+		event_groups: [],
+		created: '2026-12-01T09:00:00Z',
+		modified: '2026-12-01T09:00:00Z',
+		hook_type: 'webhook',
+		author_fullname: 'Credit Bot',
+		author_username: 'credit-bot',
+		author_email: 'bot@example.com',
+		content_type: 'json',
+		...fields,
+	};
+}
+
+function tokenOf(destination: string): string {
+	return new URL(destination).searchParams.get('token') ?? '';
+}
+
+/** Activates the node: `create` registers the hook; returns the delivery URL Waldur was given. */
+async function activate(node: TriggerHarness, isTest = false): Promise<string> {
+	mockWaldur('POST', '/api/hooks-web/', {
+		status: 201,
+		body: webHook({ destination_url: `${isTest ? TEST_URL : PRODUCTION_URL}?token=x` }),
+	});
+	expect(await node.hook('create', isTest)).toBe(true);
+	const destination = (calls()[0].body as IDataObject).destination_url as string;
+	calls().length = 0;
+	return destination;
+}
+
+const reduced = {
+	created: '2026-12-01T10:00:00.000000',
+	message: 'Project credit of Alpha has been reduced by 10.00.',
+	context: { project_uuid: 'a1', project_name: 'Alpha', amount: '10.00' },
+	event_type: 'reduction_of_project_credit',
+};
+
+describe('Waldur Trigger: registration', () => {
+	it('registers a hook for the selected event types, posting JSON to a URL with a secret token', async () => {
+		const node = trigger();
+		mockWaldur('POST', '/api/hooks-web/', {
+			status: 201,
+			body: webHook({ destination_url: `${PRODUCTION_URL}?token=x` }),
+		});
+		expect(await node.hook('create')).toBe(true);
+
+		expect(calls()).toHaveLength(1);
+		const [call] = calls();
+		expect(call).toMatchObject({ method: 'POST', path: '/api/hooks-web/' });
+		expect(call.headers.authorization).toBe(AUTH);
+		const body = call.body as IDataObject;
+		expect(body).toEqual({
+			destination_url: expect.stringMatching(
+				new RegExp(`^${PRODUCTION_URL.replace(/[.?]/g, '\\$&')}\\?token=[0-9a-f]{48}$`),
+			),
+			event_types: EVENTS,
+			content_type: 'json',
+			is_active: true,
+		});
+		expect(node.nodeStaticData()).toEqual({
+			hooks: {
+				[PRODUCTION_URL]: { uuid: HOOK_UUID, token: tokenOf(body.destination_url as string) },
+			},
+		});
+	});
+
+	it('gives every registration a new token', async () => {
+		const first = tokenOf(await activate(trigger()));
+		const second = tokenOf(await activate(trigger()));
+		expect(first).not.toBe(second);
+	});
+
+	it('refuses to register without a selected event type, before any request', async () => {
+		await expect(trigger([]).hook('create')).rejects.toThrow('The parameter "Events" is empty');
+		expect(calls()).toHaveLength(0);
+	});
+
+	it('reports that Waldur refused the registration (e.g. an address it will not post to)', async () => {
+		mockWaldur('POST', '/api/hooks-web/', {
+			status: 400,
+			body: { destination_url: ['Enter a valid URL.'] },
+		});
+		await expect(trigger().hook('create')).rejects.toThrow('Enter a valid URL.');
+	});
+
+	it('sends the 2024 event names as selected (an 8.0.5 server refuses them: not in its schema)', async () => {
+		mockWaldur('POST', '/api/hooks-web/', {
+			status: 201,
+			body: webHook({
+				destination_url: `${PRODUCTION_URL}?token=x`,
+				event_types: ['reduction_of_credit'],
+			}),
+			violates: /event_types\/0 must be equal to one of the allowed values/,
+		});
+		expect(await trigger(['reduction_of_credit']).hook('create')).toBe(true);
+		expect((calls()[0].body as IDataObject).event_types).toEqual(['reduction_of_credit']);
+	});
+
+	it('finds nothing to reuse before the first registration, without asking Waldur', async () => {
+		expect(await trigger().hook('checkExists')).toBe(false);
+		expect(calls()).toHaveLength(0);
+	});
+
+	it('finds its own active hook with the same event types instead of registering a second', async () => {
+		const node = trigger();
+		const destination = await activate(node);
+		mockWaldur('GET', '/api/hooks-web/', {
+			status: 200,
+			body: [webHook({ destination_url: destination })],
+		});
+		expect(await node.hook('checkExists')).toBe(true);
+		expect(calls()).toHaveLength(1);
+		expect(calls()[0]).toMatchObject({
+			method: 'GET',
+			path: '/api/hooks-web/',
+			query: { destination_url: destination },
+		});
+		expect(calls()[0].headers.authorization).toBe(AUTH);
+	});
+
+	it('matches event types in any order', async () => {
+		const node = trigger();
+		const destination = await activate(node);
+		mockWaldur('GET', '/api/hooks-web/', {
+			status: 200,
+			body: [webHook({ destination_url: destination, event_types: [...EVENTS].reverse() })],
+		});
+		expect(await node.hook('checkExists')).toBe(true);
+	});
+
+	it.each([
+		['other event types', { event_types: ['reduction_of_customer_credit'] }],
+		['switched off in Waldur', { is_active: false }],
+	])('deletes its hook with %s so that a fresh one is registered', async (_name, fields) => {
+		const node = trigger();
+		const destination = await activate(node);
+		mockWaldur('GET', '/api/hooks-web/', {
+			status: 200,
+			body: [webHook({ destination_url: destination, ...fields })],
+		});
+		mockWaldur('DELETE', `/api/hooks-web/${HOOK_UUID}/`, { status: 204 });
+		expect(await node.hook('checkExists')).toBe(false);
+		expect(calls().map((call) => `${call.method} ${call.path}`)).toEqual([
+			'GET /api/hooks-web/',
+			`DELETE /api/hooks-web/${HOOK_UUID}/`,
+		]);
+		expect(node.nodeStaticData()).toEqual({ hooks: {} });
+	});
+
+	it('forgets a registration whose hook was deleted in Waldur', async () => {
+		const node = trigger();
+		const destination = await activate(node);
+		mockWaldur('GET', '/api/hooks-web/', {
+			status: 200,
+			body: [webHook({ destination_url: `${destination}-someone-else` })],
+		});
+		expect(await node.hook('checkExists')).toBe(false);
+		expect(node.nodeStaticData()).toEqual({ hooks: {} });
+	});
+
+	it('removes its hook on deactivation and forgets the token', async () => {
+		const node = trigger();
+		await activate(node);
+		mockWaldur('DELETE', `/api/hooks-web/${HOOK_UUID}/`, { status: 204 });
+		expect(await node.hook('delete')).toBe(true);
+		expect(calls()[0]).toMatchObject({ method: 'DELETE', path: `/api/hooks-web/${HOOK_UUID}/` });
+		expect(calls()[0].headers.authorization).toBe(AUTH);
+		expect(node.nodeStaticData()).toEqual({ hooks: {} });
+	});
+
+	it('counts a hook already deleted in Waldur (404) as removed', async () => {
+		const node = trigger();
+		await activate(node);
+		mockWaldur('DELETE', `/api/hooks-web/${HOOK_UUID}/`, {
+			status: 404,
+			body: { detail: 'Not found.' },
+		});
+		expect(await node.hook('delete')).toBe(true);
+		expect(node.nodeStaticData()).toEqual({ hooks: {} });
+	});
+
+	it('keeps the registration when Waldur could not delete the hook, so a later run finds it', async () => {
+		jest.spyOn(require('n8n-workflow'), 'sleep').mockResolvedValue(undefined);
+		const node = trigger();
+		await activate(node);
+		for (let attempt = 0; attempt < 4; attempt++)
+			mockWaldur('DELETE', `/api/hooks-web/${HOOK_UUID}/`, {
+				status: 503,
+				body: { detail: 'Service unavailable' },
+			});
+		expect(await node.hook('delete')).toBe(false);
+		expect(Object.keys(node.nodeStaticData().hooks as IDataObject)).toEqual([PRODUCTION_URL]);
+		jest.restoreAllMocks();
+	});
+
+	it('has nothing to remove when it never registered', async () => {
+		expect(await trigger().hook('delete')).toBe(true);
+		expect(calls()).toHaveLength(0);
+	});
+});
+
+describe('Waldur Trigger: deliveries', () => {
+	it('starts an execution with the event as Waldur posted it', async () => {
+		const node = trigger();
+		const destination = await activate(node);
+		const result = await node.deliver({ body: reduced, query: { token: tokenOf(destination) } });
+		expect(result.sent).toBeUndefined();
+		expect(result.items).toEqual([{ json: reduced }]);
+	});
+
+	it('accepts deliveries to the test URL the editor registered while listening', async () => {
+		const node = trigger();
+		const destination = await activate(node, true);
+		expect(destination.startsWith(`${TEST_URL}?token=`)).toBe(true);
+		const result = await node.deliver({
+			body: reduced,
+			query: { token: tokenOf(destination) },
+			isTest: true,
+		});
+		expect(result.items).toHaveLength(1);
+	});
+
+	it.each([
+		['without a token', {}],
+		['with a guessed token', { token: 'a'.repeat(48) }],
+		['with the token of another registration', { token: 'f'.repeat(48) }],
+		['with the token as a list', { token: ['x', 'y'] }],
+	])('refuses a delivery %s with 401 and starts nothing', async (_name, query) => {
+		const node = trigger();
+		await activate(node);
+		const result = await node.deliver({ body: reduced, query });
+		expect(result.sent).toEqual({ statusCode: 401, body: { message: 'Unknown delivery URL' } });
+		expect(result.response).toEqual({ noWebhookResponse: true });
+		expect(result.items).toBeUndefined();
+	});
+
+	it('refuses every delivery after deactivation', async () => {
+		const node = trigger();
+		const token = tokenOf(await activate(node));
+		mockWaldur('DELETE', `/api/hooks-web/${HOOK_UUID}/`, { status: 204 });
+		await node.hook('delete');
+		const result = await node.deliver({ body: reduced, query: { token } });
+		expect(result.sent?.statusCode).toBe(401);
+		expect(result.items).toBeUndefined();
+	});
+
+	it.each([
+		['no event_type', { ...reduced, event_type: undefined }, 'The body has no event_type'],
+		['no message', { ...reduced, message: 5 }, 'The body has no message'],
+		['no created time', { ...reduced, created: null }, 'The body has no created time'],
+		['no context object', { ...reduced, context: 'x' }, 'The body has no context object'],
+		['a form body', { 'event_type[]': 'x' }, 'The body has no event_type'],
+	])('refuses a body with %s with 400 and starts nothing', async (_name, body, message) => {
+		const node = trigger();
+		const token = tokenOf(await activate(node));
+		const result = await node.deliver({ body: body as IDataObject, query: { token } });
+		expect(result.sent).toEqual({ statusCode: 400, body: { message } });
+		expect(result.items).toBeUndefined();
+	});
+
+	it('refuses an event type that was not selected', async () => {
+		const node = trigger();
+		const token = tokenOf(await activate(node));
+		const result = await node.deliver({
+			body: { ...reduced, event_type: 'customer_update_succeeded' },
+			query: { token },
+		});
+		expect(result.sent).toEqual({
+			statusCode: 400,
+			body: { message: 'Event type customer_update_succeeded is not selected' },
+		});
+		expect(result.items).toBeUndefined();
+	});
+});
