@@ -22,9 +22,27 @@ export function asNodeError(
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-/** The error item that "Continue On Fail" puts in place of a failed input item. */
-export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
-	return { json: { error: errorMessageOf(error) }, pairedItem: { item: itemIndex } };
+/**
+ * The error item that "Continue On Fail" puts in place of a failed input item: the message, the
+ * HTTP status of an API failure as text (as n8n's own errors carry it) and the hint. The node's
+ * errors are built without request data and with secrets redacted, so all of it is safe to output.
+ * n8n moves an item to the error output only when its JSON holds nothing but `error`, `message` and
+ * `details`, so there the status and hint go under `details`.
+ */
+export function errorItem(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): INodeExecutionData {
+	const facts: IDataObject = {};
+	if (error instanceof NodeApiError && error.httpCode) facts.httpCode = String(error.httpCode);
+	if ((error instanceof NodeApiError || error instanceof NodeOperationError) && error.description)
+		facts.description = error.description;
+	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
+	const json: IDataObject = toErrorOutput
+		? { error: errorMessageOf(error), details: facts }
+		: { error: errorMessageOf(error), ...facts };
+	return { json, pairedItem: { item: itemIndex } };
 }
 
 /** For loops of their own (batched writes): stops the node, or with "Continue On Fail" returns the item's error item. */
@@ -34,7 +52,7 @@ export function errorItemOrThrow(
 	itemIndex: number,
 ): INodeExecutionData {
 	if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
-	return errorItem(error, itemIndex);
+	return errorItem(ctx, error, itemIndex);
 }
 
 /**
@@ -55,7 +73,7 @@ export async function runPerItem(
 			}
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
-			output.push(errorItem(error, itemIndex));
+			output.push(errorItem(ctx, error, itemIndex));
 		}
 	}
 	return output;

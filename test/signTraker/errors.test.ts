@@ -66,7 +66,12 @@ describe('SignTraker errors', () => {
 		const { items } = await runSignTraker(getAgent, { continueOnFail: true });
 		expect(items).toEqual([
 			{
-				json: { error: 'SignTraker did not accept the API key (HTTP 401)' },
+				json: {
+					error: 'SignTraker did not accept the API key (HTTP 401)',
+					httpCode: '401',
+					description:
+						'Check the API key in the SignTraker credential (SignTraker → My Profile), and that its user may do this.',
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -237,7 +242,11 @@ describe('SignTraker errors', () => {
 		expect(run.status).toBe('success');
 		expect(items.map((item) => item.json)).toEqual([
 			{ Id: 1 },
-			{ error: 'No SignTraker agent with ID 2 was found' },
+			{
+				error: 'No SignTraker agent with ID 2 was found',
+				httpCode: '404',
+				description: 'Nothing was found. Check the ID or identifier you gave.',
+			},
 			{ Id: 3 },
 		]);
 		expect(rawOutputs[0][0].map((item) => item.pairedItem)).toEqual([
@@ -270,7 +279,17 @@ describe('SignTraker errors', () => {
 			{ items: [{ id: 1 }, { id: 2 }], onError: 'continueErrorOutput' },
 		);
 		expect(outputs[0].map((item) => item.json)).toEqual([{ Id: 1 }]);
-		expect(outputs[1].map((item) => item.json)).toEqual([{ id: 2, error: 'Not yours' }]);
+		expect(outputs[1].map((item) => item.json)).toEqual([
+			{
+				id: 2,
+				error: 'Not yours',
+				details: {
+					httpCode: '403',
+					description:
+						'Check the API key in the SignTraker credential (SignTraker → My Profile), and that its user may do this.',
+				},
+			},
+		]);
 		expect(outputs[1][0].pairedItem).toEqual({ item: 1 });
 	});
 

@@ -206,7 +206,11 @@ describe('Spreedly errors', () => {
 			{ items: [{ id: '401' }, { id: '1' }], continueOnFail: true },
 		);
 		expect(error).toBeUndefined();
-		expect(items[0].json).toEqual({ error: 'There is no subscriber with a customer id of 401' });
+		expect(items[0].json).toEqual({
+			error: 'There is no subscriber with a customer id of 401',
+			httpCode: '404',
+			description: 'Nothing was found. Check the ID or identifier you gave.',
+		});
 		expect(items[1].json.customerId).toBe('1');
 		expect(rawOutputs[0][0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});

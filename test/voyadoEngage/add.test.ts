@@ -384,9 +384,15 @@ describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
 			{ items: purchases(3), continueOnFail: true },
 		);
 		expect(scope.isDone()).toBe(true);
+		const invalidBatch = {
+			error: 'The request is invalid.',
+			httpCode: '400',
+			description:
+				'The service rejected the request. Check the parameters named in the message. Batch 1 of 2 (items 0–1) failed.',
+		};
 		expect(rawOutputs[0][0]).toEqual([
-			{ json: { error: 'The request is invalid.' }, pairedItem: { item: 0 } },
-			{ json: { error: 'The request is invalid.' }, pairedItem: { item: 1 } },
+			{ json: invalidBatch, pairedItem: { item: 0 } },
+			{ json: invalidBatch, pairedItem: { item: 1 } },
 			{
 				json: expect.objectContaining({ description: 'Order 1002', accepted: true }),
 				pairedItem: { item: 2 },

@@ -113,7 +113,14 @@ describe('Voyado Engage errors', () => {
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(rawOutputs[0][0]).toEqual([
-			{ json: { error: 'No PointAccount with id 1.' }, pairedItem: { item: 0 } },
+			{
+				json: {
+					error: 'No PointAccount with id 1.',
+					httpCode: '404',
+					description: 'Nothing was found. Check the ID or identifier you gave.',
+				},
+				pairedItem: { item: 0 },
+			},
 			{ json: { id: 2 }, pairedItem: { item: 1 } },
 		]);
 	});

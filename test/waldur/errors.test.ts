@@ -270,7 +270,11 @@ describe('Continue On Fail', () => {
 		const [raw] = result.rawOutputs[0];
 		expect(raw.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(raw[0].json.uuid).toBe(PROJECT_CREDIT_UUID);
-		expect(raw[1].json).toEqual({ error: 'Not found.' });
+		expect(raw[1].json).toEqual({
+			error: 'Not found.',
+			httpCode: '404',
+			description: expect.stringContaining('Check the ID'),
+		});
 		expect(raw[2].json.error).toMatch(
 			/The parameter "Credit UUID" must be a Waldur UUID .* got "not-a-uuid" \(item 2\)/,
 		);
