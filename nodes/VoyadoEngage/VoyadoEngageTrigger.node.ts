@@ -17,6 +17,8 @@ import {
 	nodeState,
 	rawBodyOf,
 	refuseDelivery,
+	POST_WEBHOOK,
+	setupNotice,
 } from '../shared/webhook';
 import { VOYADO_EVENTS } from './trigger/events';
 import { alreadyDelivered, forgetDeliveries, rememberDelivery } from './trigger/replay';
@@ -54,17 +56,11 @@ export class VoyadoEngageTrigger implements INodeType {
 		credentials: [
 			{ name: 'voyadoEngageWebhookApi', required: true, testedBy: 'signingSecretTest' },
 		],
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
+		webhooks: POST_WEBHOOK,
 		properties: [
-			{
-				displayName:
-					"Engage has no API to register this URL, so add it by hand: in your Engage environment's webhook (Svix) portal add an endpoint with this node's Production URL, subscribe it to the same events, and copy the endpoint's Signing Secret (whsec_…) into the credential. Voyado enables the portal for your environment on request.",
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
-			},
+			setupNotice(
+				"Engage has no API to register this URL, so add it by hand: in your Engage environment's webhook (Svix) portal add an endpoint with this node's Production URL, subscribe it to the same events, and copy the endpoint's Signing Secret (whsec_…) into the credential. Voyado enables the portal for your environment on request.",
+			),
 			{
 				displayName: 'Events',
 				name: 'events',

@@ -7,7 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nodeState, refuseDelivery, secretsMatch } from '../shared/webhook';
+import {
+	nodeState,
+	refuseDelivery,
+	secretsMatch,
+	POST_WEBHOOK,
+	setupNotice,
+} from '../shared/webhook';
 import { asWaldurEvent } from './trigger/delivery';
 import { WALDUR_CREDIT_EVENT_TYPES } from './trigger/eventTypes';
 import type { WaldurTriggerState } from './trigger/registration';
@@ -33,17 +39,11 @@ export class WaldurTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'waldurApi', required: true }],
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
+		webhooks: POST_WEBHOOK,
 		properties: [
-			{
-				displayName:
-					"On activation the node registers a web hook at Waldur (Hooks → Web hooks) and removes it on deactivation. Waldur must reach this n8n's webhook URL: it may refuse a private or local address. The hook belongs to the credential's user and only gets events that user may see.",
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
-			},
+			setupNotice(
+				"On activation the node registers a web hook at Waldur (Hooks → Web hooks) and removes it on deactivation. Waldur must reach this n8n's webhook URL: it may refuse a private or local address. The hook belongs to the credential's user and only gets events that user may see.",
+			),
 			{
 				displayName: 'Events',
 				name: 'events',

@@ -1,5 +1,21 @@
 import { createHash, timingSafeEqual } from 'crypto';
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeProperties,
+	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+/** One POST endpoint, answered as soon as the node returns (the execution runs afterwards). */
+export const POST_WEBHOOK: IWebhookDescription[] = [
+	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+];
+
+/** The notice at the top of a trigger that says how to set it up at the provider. */
+export function setupNotice(text: string): INodeProperties {
+	return { displayName: text, name: 'setupNotice', type: 'notice', default: '' };
+}
 
 /**
  * Answers a delivery that must not start an execution (it cannot prove its origin, or it is not what

@@ -90,6 +90,8 @@ function recordingResponse() {
 export class TriggerHarness {
 	private savedStaticData: IDataObject;
 
+	private liveResponse: ReturnType<typeof recordingResponse>['sent'] | undefined;
+
 	constructor(private readonly options: TriggerOptions) {
 		this.savedStaticData = JSON.parse(JSON.stringify(options.staticData ?? {})) as IDataObject;
 	}
@@ -169,6 +171,7 @@ export class TriggerHarness {
 			request.isTest ?? false,
 		);
 		const { response, sent } = recordingResponse();
+		this.liveResponse = sent;
 		const headers = Object.fromEntries(
 			Object.entries(request.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
 		);
@@ -205,6 +208,12 @@ export class TriggerHarness {
 			sent: sent.ended ? { statusCode: sent.statusCode, body: sent.body } : undefined,
 			items: result.workflowData?.[0],
 		};
+	}
+
+	/** What the delivery in progress has answered so far (e.g. from a mocked API the node calls meanwhile). */
+	answeredSoFar(): { statusCode: number; body: unknown } | undefined {
+		const sent = this.liveResponse;
+		return sent?.ended ? { statusCode: sent.statusCode, body: sent.body } : undefined;
 	}
 
 	/** Runs one of `webhookMethods.default` (as n8n does on activation and deactivation). */

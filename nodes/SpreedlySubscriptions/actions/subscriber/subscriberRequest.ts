@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import type { ApiContext } from '../../../shared/context';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import type { Operation } from '../../../shared/router';
 import { requireCustomerId } from '../../inputs';
@@ -34,7 +35,7 @@ export interface SubscriberCall {
 
 /** Sends one call about one subscriber; outputs the subscriber the API answers with, or `{ success, customerId }`. */
 export async function callForSubscriber(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	itemIndex: number,
 	customerId: string,
 	call: SubscriberCall,

@@ -1,0 +1,85 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { refuseDelivery, POST_WEBHOOK, setupNotice } from '../shared/webhook';
+import { changedCustomerIds, fetchSubscribers } from './trigger/notification';
+
+export class SpreedlySubscriptionsTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Spreedly Subscriptions Trigger',
+		name: 'spreedlySubscriptionsTrigger',
+		icon: {
+			light: 'file:../../icons/spreedlySubscriptions.svg',
+			dark: 'file:../../icons/spreedlySubscriptions.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'Subscribers changed',
+		description:
+			'Starts the workflow when Spreedly reports that subscribers changed (plan, expiry, payment), with each subscriber fetched fresh',
+		defaults: { name: 'Spreedly Subscriptions Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'spreedlySubscriptionsApi', required: true }],
+		webhooks: POST_WEBHOOK,
+		properties: [
+			setupNotice(
+				'Spreedly has no API to register this URL: in Spreedly open your site\'s Site Configuration (Edit), paste this node\'s Production URL into "Subscribers Changed Notification URL" and save. Spreedly then posts the changed customer IDs and retries until it gets a 200.',
+			),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Fetch Subscribers',
+						name: 'fetchSubscribers',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to fetch each changed subscriber (GET subscribers/&lt;ID&gt;.xml), as Subscriber → Get outputs it. Off: one item with just the customer ID each. The notification itself carries no details, and it is unsigned, so the fetched record is the one to trust.',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			// The URL is set by hand in Spreedly's site settings, so there is nothing to find or register there.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const customerIds = changedCustomerIds(this.getBodyData());
+		if (!customerIds) return refuseDelivery(this, 400, 'The body has no subscriber_ids');
+
+		const fetch = this.getNodeParameter('options.fetchSubscribers', true) as boolean;
+		if (!fetch) {
+			const items = customerIds.map((customerId): IDataObject => ({ customerId }));
+			return { workflowData: [this.helpers.returnJsonArray(items)] };
+		}
+		// Spreedly retries until it gets a 200, and fetching many subscribers takes a while: answer first.
+		this.getResponseObject().status(200).json({ received: customerIds.length });
+		const records = await fetchSubscribers(this, customerIds);
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(records)] };
+	}
+}
