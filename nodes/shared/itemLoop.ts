@@ -22,6 +22,15 @@ export function asNodeError(
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
+/** What an error item says besides the message: the HTTP status of an API failure (as text) and the hint. */
+export function errorFacts(error: unknown): IDataObject {
+	const facts: IDataObject = {};
+	if (error instanceof NodeApiError && error.httpCode) facts.httpCode = String(error.httpCode);
+	if ((error instanceof NodeApiError || error instanceof NodeOperationError) && error.description)
+		facts.description = error.description;
+	return facts;
+}
+
 /**
  * The error item that "Continue On Fail" puts in place of a failed input item: the message, the
  * HTTP status of an API failure as text (as n8n's own errors carry it) and the hint. The node's
@@ -34,10 +43,7 @@ export function errorItem(
 	error: unknown,
 	itemIndex: number,
 ): INodeExecutionData {
-	const facts: IDataObject = {};
-	if (error instanceof NodeApiError && error.httpCode) facts.httpCode = String(error.httpCode);
-	if ((error instanceof NodeApiError || error instanceof NodeOperationError) && error.description)
-		facts.description = error.description;
+	const facts = errorFacts(error);
 	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
 	const json: IDataObject = toErrorOutput
 		? { error: errorMessageOf(error), details: facts }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import type { ApiContext } from '../../shared/context';
+import { errorFacts, errorMessageOf } from '../../shared/itemLoop';
 import { callForSubscriber } from '../actions/subscriber/subscriberRequest';
 
 /**
@@ -17,15 +17,7 @@ export function changedCustomerIds(body: IDataObject): string[] | undefined {
 
 /** What an item says about a subscriber that could not be fetched, so it is never silently dropped. */
 function fetchFailure(customerId: string, error: unknown): IDataObject {
-	if (error instanceof NodeApiError) {
-		return {
-			customerId,
-			error: error.message,
-			httpCode: error.httpCode ?? null,
-			...(error.description ? { description: error.description } : {}),
-		};
-	}
-	return { customerId, error: (error as Error).message, httpCode: null };
+	return { customerId, error: errorMessageOf(error), ...errorFacts(error) };
 }
 
 /** `GET subscribers/<id>.xml` for each ID, one after another: the record as Subscriber → Get outputs it. */
