@@ -116,6 +116,7 @@ const CONTRACT: Record<
 					'filters.status',
 				],
 				add: [
+					'mappingMode',
 					'contactId',
 					'definitionId',
 					'amount',

@@ -1,17 +1,26 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** A bad-input error that names the parameter and the item, raised before any request is sent. */
+/** What a bad value is called in an error: a parameter by its label, or a field of the input item by its name. */
+export type ValueName = string | { inputField: string };
+
+function describeName(name: ValueName): string {
+	return typeof name === 'string'
+		? `The parameter "${name}"`
+		: `The input field "${name.inputField}"`;
+}
+
+/** A bad-input error that names the parameter (or input field) and the item, raised before any request is sent. */
 export function invalidParameter(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	label: string,
+	label: ValueName,
 	problem: string,
 	description?: string,
 ): NodeOperationError {
 	return new NodeOperationError(
 		ctx.getNode(),
-		`The parameter "${label}" ${problem} (item ${itemIndex})`,
+		`${describeName(label)} ${problem} (item ${itemIndex})`,
 		{ itemIndex, description },
 	);
 }
@@ -25,13 +34,13 @@ function show(value: unknown): string {
 	}
 }
 
-export function requireString(
+/** Non-empty text, trimmed; numbers are taken as their text. */
+export function toRequiredString(
 	ctx: IExecuteFunctions,
-	name: string,
+	value: unknown,
 	itemIndex: number,
-	label: string,
+	label: ValueName,
 ): string {
-	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	if (value === null || value === undefined || String(value).trim() === '') {
 		throw invalidParameter(ctx, itemIndex, label, 'is required but empty');
 	}
@@ -45,7 +54,7 @@ export function toPositiveInteger(
 	ctx: IExecuteFunctions,
 	value: unknown,
 	itemIndex: number,
-	label: string,
+	label: ValueName,
 ): number {
 	const text =
 		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
@@ -68,7 +77,7 @@ export function toFiniteNumber(
 	ctx: IExecuteFunctions,
 	value: unknown,
 	itemIndex: number,
-	label: string,
+	label: ValueName,
 ): number {
 	const number =
 		typeof value === 'number'
@@ -81,13 +90,20 @@ export function toFiniteNumber(
 	return number;
 }
 
-type Converter<T> = (ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string) => T;
+export type Converter<T> = (
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: ValueName,
+) => T;
 
 /** Reads parameter `name` of an item and converts it, naming `label` when it does not fit. */
 function fromParameter<T>(convert: Converter<T>) {
 	return (ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): T =>
 		convert(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, itemIndex, label);
 }
+
+export const requireString = fromParameter(toRequiredString);
 
 export const requirePositiveInteger = fromParameter(toPositiveInteger);
 
@@ -98,7 +114,7 @@ export function toJsonObject(
 	ctx: IExecuteFunctions,
 	value: unknown,
 	itemIndex: number,
-	label: string,
+	label: ValueName,
 ): IDataObject {
 	let parsed = value;
 	if (typeof value === 'string') {
@@ -132,7 +148,7 @@ export function toIsoDateTime(
 	ctx: IExecuteFunctions,
 	value: unknown,
 	itemIndex: number,
-	label: string,
+	label: ValueName,
 ): string {
 	if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
 	const text =

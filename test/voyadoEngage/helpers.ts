@@ -5,7 +5,7 @@ import nock from 'nock';
 import { VoyadoEngageApi } from '../../credentials/VoyadoEngageApi.credentials';
 import { VoyadoEngage } from '../../nodes/VoyadoEngage/VoyadoEngage.node';
 import { version } from '../../package.json';
-import type { RunOptions } from '../harness/harness';
+import type { RunOptions, RunResult } from '../harness/harness';
 import { runNode } from '../harness/harness';
 
 export const API_KEY = 'voyado-secret-key-123';
@@ -80,6 +80,23 @@ export function recordPosts(
 			return answer(rows);
 		});
 	return { posts, scope };
+}
+
+/** Item 2 of 4 was bad: with Continue On Fail it is the only error item, and the other three rows were sent. */
+export function expectOnlyItem2Failed(
+	posts: RecordedPost[],
+	rawOutputs: RunResult['rawOutputs'],
+	message: RegExp,
+): void {
+	expect(posts[0].body.map((row) => row.description)).toEqual([
+		'Order 1000',
+		'Order 1001',
+		'Order 1003',
+	]);
+	const output = rawOutputs[0][0];
+	expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
+	expect(output[2].json.error).toMatch(message);
+	expect(output.map((item) => item.json.accepted)).toEqual([true, true, undefined, true]);
 }
 
 /** Retry waits return at once; the returned mock records how long each would have been. */

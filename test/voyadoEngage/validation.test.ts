@@ -1,6 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { addFromItems, CONTACT, purchases, recordPosts, runVoyado } from './helpers';
+import {
+	addFromItems,
+	CONTACT,
+	expectOnlyItem2Failed,
+	purchases,
+	recordPosts,
+	runVoyado,
+} from './helpers';
 
 const withDates = {
 	...addFromItems,
@@ -82,15 +89,7 @@ describe('Voyado Engage pointTransaction.add checks every row before sending', (
 			});
 			expect(error).toBeUndefined();
 			expect(scope.isDone()).toBe(true);
-			expect(posts[0].body.map((row) => row.description)).toEqual([
-				'Order 1000',
-				'Order 1001',
-				'Order 1003',
-			]);
-			const output = rawOutputs[0][0];
-			expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
-			expect(output[2].json.error).toMatch(message);
-			expect(output.map((item) => item.json.accepted)).toEqual([true, true, undefined, true]);
+			expectOnlyItem2Failed(posts, rawOutputs, message);
 		},
 	);
 

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { ValueName } from '../../shared/validate';
 import {
-	requireFiniteNumber,
-	requirePositiveInteger,
-	requireString,
+	toFiniteNumber,
 	toIsoDateTime,
+	toPositiveInteger,
+	toRequiredString,
 } from '../../shared/validate';
-import { requireContactId } from '../parameters';
+import { toContactId } from '../parameters';
 
 /** One `PointTransactionToAccount` row as it goes on the wire. */
 export interface TransactionRow extends IDataObject {
@@ -20,29 +21,71 @@ export interface TransactionRow extends IDataObject {
 	validTo?: string;
 }
 
-const DATE_FIELDS: Array<[name: 'timeStamp' | 'validFrom' | 'validTo', label: string]> = [
-	['timeStamp', 'Timestamp'],
-	['validFrom', 'Valid From'],
-	['validTo', 'Valid To'],
-];
+/** The row's fields as Engage names them, with the label of the parameter that fills each. */
+export const REQUIRED_FIELDS = {
+	contactId: 'Contact ID',
+	definitionId: 'Definition ID',
+	amount: 'Amount',
+	source: 'Source',
+	description: 'Description',
+} as const;
+export const DATE_FIELDS = {
+	timeStamp: 'Timestamp',
+	validFrom: 'Valid From',
+	validTo: 'Valid To',
+} as const;
+const LABELS = { ...REQUIRED_FIELDS, ...DATE_FIELDS };
+
+export type RowField = keyof typeof LABELS;
+export const ROW_FIELDS = Object.keys(LABELS) as RowField[];
+
+/** Where one item's row values come from, and what an error calls each of them. */
+export interface RowValues {
+	get(field: RowField): unknown;
+	name(field: RowField): ValueName;
+}
 
 /**
- * Reads and checks one item's row. Engage silently skips rows without source or description and
- * rejects non-GUID contact IDs, so these are caught here, before anything is sent.
+ * Checks and converts one item's row, whichever way it was mapped. Engage silently skips rows
+ * without source or description and rejects non-GUID contact IDs, so these are caught here,
+ * before anything is sent.
  */
-export function readTransactionRow(ctx: IExecuteFunctions, itemIndex: number): TransactionRow {
+export function buildTransactionRow(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	values: RowValues,
+): TransactionRow {
 	const row: TransactionRow = {
-		contactId: requireContactId(ctx, 'contactId', itemIndex),
-		amount: requireFiniteNumber(ctx, 'amount', itemIndex, 'Amount'),
-		definitionId: requirePositiveInteger(ctx, 'definitionId', itemIndex, 'Definition ID'),
-		source: requireString(ctx, 'source', itemIndex, 'Source'),
-		description: requireString(ctx, 'description', itemIndex, 'Description'),
+		contactId: toContactId(ctx, values.get('contactId'), itemIndex, values.name('contactId')),
+		amount: toFiniteNumber(ctx, values.get('amount'), itemIndex, values.name('amount')),
+		definitionId: toPositiveInteger(
+			ctx,
+			values.get('definitionId'),
+			itemIndex,
+			values.name('definitionId'),
+		),
+		source: toRequiredString(ctx, values.get('source'), itemIndex, values.name('source')),
+		description: toRequiredString(
+			ctx,
+			values.get('description'),
+			itemIndex,
+			values.name('description'),
+		),
 	};
-	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	for (const [name, label] of DATE_FIELDS) {
-		const value = additional[name];
+	for (const field of Object.keys(DATE_FIELDS) as Array<keyof typeof DATE_FIELDS>) {
+		const value = values.get(field);
 		if (value !== undefined && value !== null && value !== '')
-			row[name] = toIsoDateTime(ctx, value, itemIndex, label);
+			row[field] = toIsoDateTime(ctx, value, itemIndex, values.name(field));
 	}
 	return row;
+}
+
+/** "Map Each Field Below": the row comes from the node's parameters (and Additional Fields). */
+export function parameterValues(ctx: IExecuteFunctions, itemIndex: number): RowValues {
+	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	return {
+		get: (field) =>
+			field in DATE_FIELDS ? additional[field] : ctx.getNodeParameter(field, itemIndex, ''),
+		name: (field) => LABELS[field],
+	};
 }

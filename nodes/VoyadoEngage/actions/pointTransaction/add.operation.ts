@@ -13,8 +13,10 @@ import { planBatches } from '../../batchAdd/batches';
 import { explainBatchFailure } from '../../batchAdd/failure';
 import { automaticKeyBase, readUserKey } from '../../batchAdd/idempotency';
 import { rowOutcomes } from '../../batchAdd/rejections';
+import type { ExtraFieldHandling } from '../../batchAdd/autoMap';
+import { inputFieldValues } from '../../batchAdd/autoMap';
 import type { TransactionRow } from '../../batchAdd/rows';
-import { readTransactionRow } from '../../batchAdd/rows';
+import { buildTransactionRow, parameterValues } from '../../batchAdd/rows';
 import { contactIdProperty, numericIdProperty } from '../../parameters';
 import { voyadoRequest } from '../../transport';
 
@@ -22,14 +24,31 @@ import { voyadoRequest } from '../../transport';
 export const MAX_ROWS_PER_REQUEST = 1000;
 const PATH = '/api/v2/point-accounts/transactions';
 
-const properties: INodeProperties[] = [
-	{
-		displayName:
-			'All input items are sent together, up to 1000 rows per request. Each item comes out with "accepted": true, or false with the reasons Engage gave.',
-		name: 'batchNotice',
-		type: 'notice',
-		default: '',
-	},
+type MappingMode = 'defineBelow' | 'autoMapInputData';
+
+const mappingModeProperty: INodeProperties = {
+	displayName: 'Mapping Mode',
+	name: 'mappingMode',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Map Each Field Below',
+			value: 'defineBelow',
+			description: 'Set each field of the row, usually with an expression',
+		},
+		{
+			name: 'Map Automatically',
+			value: 'autoMapInputData',
+			description:
+				'Each input item already is a row: its fields contactId, definitionId, amount, source, description and optionally timeStamp, validFrom, validTo are sent as they are',
+		},
+	],
+	default: 'defineBelow',
+};
+
+/** The row's fields as parameters, shown only when they are mapped one by one. */
+const rowFieldProperties: INodeProperties[] = [
 	contactIdProperty('The GUID of the contact who receives (or loses) the points'),
 	numericIdProperty(
 		'Definition ID',
@@ -86,6 +105,30 @@ const properties: INodeProperties[] = [
 			description: 'When the points expire',
 		},
 	]),
+];
+const rowProperties = rowFieldProperties.map((property) => ({
+	...property,
+	displayOptions: { show: { mappingMode: ['defineBelow'] } },
+}));
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'All input items are sent together, up to 1000 rows per request. Each item comes out with "accepted": true, or false with the reasons Engage gave.',
+		name: 'batchNotice',
+		type: 'notice',
+		default: '',
+	},
+	mappingModeProperty,
+	{
+		displayName:
+			'Field names must match exactly (contactId, not ContactId). No expressions are evaluated for the row, which makes large runs much faster.',
+		name: 'autoMapNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { mappingMode: ['autoMapInputData'] } },
+	},
+	...rowProperties,
 	optionsCollection([
 		{
 			displayName: 'Batch Size',
@@ -94,6 +137,27 @@ const properties: INodeProperties[] = [
 			typeOptions: { minValue: 1, maxValue: MAX_ROWS_PER_REQUEST },
 			default: MAX_ROWS_PER_REQUEST,
 			description: 'How many rows go into one request (Engage takes at most 1000)',
+		},
+		{
+			displayName: 'Handling Extra Fields in Input',
+			name: 'handlingExtraData',
+			type: 'options',
+			options: [
+				{
+					name: 'Error',
+					value: 'error',
+					description: 'Fail the item, so that no field is dropped without you knowing',
+				},
+				{
+					name: 'Ignore Them',
+					value: 'ignoreIt',
+					description: 'Send only the row fields; other fields are left out of the request',
+				},
+			],
+			default: 'error',
+			description:
+				'What to do with input fields that are not fields of a point transaction (Map Automatically only)',
+			displayOptions: { show: { '/mappingMode': ['autoMapInputData'] } },
 		},
 		{
 			displayName: 'Idempotency Key',
@@ -123,6 +187,25 @@ function readBatchSize(ctx: IExecuteFunctions): number {
 	return size;
 }
 
+/** Where each item's row comes from: the parameters, or (Map Automatically) the item's own fields. */
+function rowReader(ctx: IExecuteFunctions): (itemIndex: number) => TransactionRow {
+	const mode = ctx.getNodeParameter('mappingMode', 0, 'defineBelow') as MappingMode;
+	if (mode !== 'autoMapInputData')
+		return (itemIndex) => buildTransactionRow(ctx, itemIndex, parameterValues(ctx, itemIndex));
+	const items = ctx.getInputData();
+	const extraFields = ctx.getNodeParameter(
+		'options.handlingExtraData',
+		0,
+		'error',
+	) as ExtraFieldHandling;
+	return (itemIndex) =>
+		buildTransactionRow(
+			ctx,
+			itemIndex,
+			inputFieldValues(ctx, itemIndex, items[itemIndex].json, extraFields),
+		);
+}
+
 /**
  * Checks every row first (a bad row fails the node before anything is sent, or with Continue On
  * Fail becomes its own error item), then sends the valid rows in batches, one output per input item.
@@ -134,9 +217,10 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const pending: PendingRow[] = [];
 	const batchSize = readBatchSize(this);
 	const settings = readRequestSettings(this, 0);
+	const readRow = rowReader(this);
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
-			rows[itemIndex] = readTransactionRow(this, itemIndex);
+			rows[itemIndex] = readRow(itemIndex);
 			pending.push({ itemIndex, userKey: readUserKey(this, itemIndex) });
 		} catch (error) {
 			output[itemIndex] = errorItemOrThrow(this, error, itemIndex);
