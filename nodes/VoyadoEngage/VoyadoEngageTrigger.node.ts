@@ -14,12 +14,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import {
 	acknowledgeDelivery,
 	headerOf,
-	nodeState,
 	rawBodyOf,
 	refuseDelivery,
 	POST_WEBHOOK,
 	setupNotice,
 } from '../shared/webhook';
+import { nodeState } from '../shared/staticData';
 import { VOYADO_EVENTS } from './trigger/events';
 import { alreadyDelivered, forgetDeliveries, rememberDelivery } from './trigger/replay';
 import { signingKeyOf, verifySvixDelivery } from './trigger/svix';

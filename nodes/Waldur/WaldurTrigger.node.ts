@@ -7,13 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import {
-	nodeState,
-	refuseDelivery,
-	secretsMatch,
-	POST_WEBHOOK,
-	setupNotice,
-} from '../shared/webhook';
+import { refuseDelivery, secretsMatch, POST_WEBHOOK, setupNotice } from '../shared/webhook';
+import { nodeState } from '../shared/staticData';
 import { asWaldurEvent } from './trigger/delivery';
 import { WALDUR_CREDIT_EVENT_TYPES } from './trigger/eventTypes';
 import type { WaldurTriggerState } from './trigger/registration';

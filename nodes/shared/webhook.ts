@@ -1,6 +1,5 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import type {
-	IDataObject,
 	INodeProperties,
 	IWebhookDescription,
 	IWebhookFunctions,
@@ -53,11 +52,4 @@ export function headerOf(ctx: IWebhookFunctions, name: string): string {
 export function secretsMatch(given: string, expected: string): boolean {
 	const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 	return timingSafeEqual(digest(given), digest(expected)) && expected.length > 0;
-}
-
-/** The node's static data, typed: plain JSON that n8n saves with the workflow. */
-export function nodeState<T extends IDataObject>(ctx: {
-	getWorkflowStaticData(type: string): IDataObject;
-}): Partial<T> {
-	return ctx.getWorkflowStaticData('node') as Partial<T>;
 }

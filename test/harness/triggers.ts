@@ -236,9 +236,13 @@ export class TriggerHarness {
 	async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<INodeExecutionData[] | null> {
 		const { node, workflow, additionalData } = this.build(false);
 		const context = new PollContext(workflow, node, additionalData, mode, 'activate');
-		const result = await this.options.node.poll!.call(context);
-		// n8n does not save a manual run's static data.
-		if (mode === 'trigger') this.save(workflow);
-		return result === null ? null : result[0];
+		try {
+			const result = await this.options.node.poll!.call(context);
+			return result === null ? null : result[0];
+		} finally {
+			// An active workflow keeps its static data in memory from poll to poll, failed ones included;
+			// n8n does not keep a manual run's.
+			if (mode === 'trigger') this.save(workflow);
+		}
 	}
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { nodeState } from '../../shared/webhook';
+import { nodeState } from '../../shared/staticData';
 import { unexpectedReply, waldurRequest } from '../transport';
 
 const HOOKS_PATH = '/api/hooks-web/';

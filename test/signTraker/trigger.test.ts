@@ -1,0 +1,200 @@
+import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
+
+import { SignTrakerApi } from '../../credentials/SignTrakerApi.credentials';
+import { SignTrakerTrigger } from '../../nodes/SignTraker/SignTrakerTrigger.node';
+import { TriggerHarness } from '../harness/triggers';
+import { API_KEY, BASE } from './helpers';
+
+const AUTH = `ST-API ${API_KEY}`;
+const award = (id: number): IDataObject => ({
+	Id: id,
+	Name: `Award ${id}`,
+	TotalAmount: 10,
+	AwardedDate: '2026-12-01T10:00:00Z',
+	AwardedTo: { Id: 42, Name: 'Jane' },
+});
+const range = (from: number, to: number) =>
+	Array.from({ length: to - from + 1 }, (_, index) => award(from + index));
+
+function poller(filters: IDataObject = {}, staticData?: IDataObject) {
+	return new TriggerHarness({
+		node: new SignTrakerTrigger(),
+		parameters: { event: 'newCreditAward', filters },
+		credentials: { signTrakerApi: { apiKey: API_KEY, subdomain: 'acme' } },
+		credentialTypes: [new SignTrakerApi()],
+		staticData,
+	});
+}
+
+const withCursor = (cursor: IDataObject) => ({ 'node:Trigger': cursor });
+const api = () => nock(BASE, { reqheaders: { authorization: AUTH } });
+const ids = (items: { json: IDataObject }[] | null) => items?.map((item) => item.json.Id);
+
+describe('SignTraker Trigger: new credit awards', () => {
+	it('stores the newest award Id on the first poll and emits nothing', async () => {
+		const node = poller();
+		const scope = api()
+			.get('/api/credits/awards')
+			.query({ $orderby: 'Id desc', $top: '1' })
+			.reply(200, [award(17)]);
+		expect(await node.poll()).toBeNull();
+		expect(node.nodeStaticData()).toEqual({ lastAwardId: 17 });
+		scope.done();
+	});
+
+	it('starts from 0 when there is no award yet, so the first award is reported', async () => {
+		const node = poller();
+		api().get('/api/credits/awards').query({ $orderby: 'Id desc', $top: '1' }).reply(200, []);
+		expect(await node.poll()).toBeNull();
+		expect(node.nodeStaticData()).toEqual({ lastAwardId: 0 });
+		api()
+			.get('/api/credits/awards')
+			.query({ $filter: 'Id gt 0', $orderby: 'Id asc', $top: '100' })
+			.reply(200, [award(1)]);
+		expect(ids(await node.poll())).toEqual([1]);
+	});
+
+	it('emits the awards created since the last poll, oldest first, and moves the cursor across polls', async () => {
+		const node = poller({}, withCursor({ lastAwardId: 17 }));
+		api()
+			.get('/api/credits/awards')
+			.query({ $filter: 'Id gt 17', $orderby: 'Id asc', $top: '100' })
+			.reply(200, [award(18), award(20), award(19)]);
+		const first = await node.poll();
+		expect(ids(first)).toEqual([18, 19, 20]);
+		expect(first?.[0].json).toEqual(award(18));
+		expect(node.nodeStaticData()).toEqual({ lastAwardId: 20 });
+
+		api()
+			.get('/api/credits/awards')
+			.query({ $filter: 'Id gt 20', $orderby: 'Id asc', $top: '100' })
+			.reply(200, []);
+		expect(await node.poll()).toBeNull();
+		expect(node.nodeStaticData()).toEqual({ lastAwardId: 20 });
+
+		api()
+			.get('/api/credits/awards')
+			.query({ $filter: 'Id gt 20', $orderby: 'Id asc', $top: '100' })
+			.reply(200, [award(21)]);
+		expect(ids(await node.poll())).toEqual([21]);
+		expect(node.nodeStaticData()).toEqual({ lastAwardId: 21 });
+	});
+
+	it('pages through more new awards than one page holds', async () => {
+		const node = poller({}, withCursor({ lastAwardId: 0 }));
+		api()
+			.get('/api/credits/awards')
+			.query({ $filter: 'Id gt 0', $orderby: 'Id asc', $top: '100' })
+			.reply(200, range(1, 100));
+		api()
+			.get('/api/credits/awards')
+			.query({ $filter: 'Id gt 0', $orderby: 'Id asc', $top: '100', $skip: '100' })
+			.reply(200, range(101, 130));
+		const items = await node.poll();
+		expect(items).toHaveLength(130);
+		expect(ids(items)?.slice(-2)).toEqual([129, 130]);
+		expect(node.nodeStaticData()).toEqual({ lastAwardId: 130 });
+	});
+
+	it('sends the agent filter as awardedTo on every request', async () => {
+		const node = poller({ awardedTo: '42' });
+		api()
+			.get('/api/credits/awards')
+			.query({ awardedTo: '42', $orderby: 'Id desc', $top: '1' })
+			.reply(200, [award(5)]);
+		await node.poll();
+		api()
+			.get('/api/credits/awards')
+			.query({ awardedTo: '42', $filter: 'Id gt 5', $orderby: 'Id asc', $top: '100' })
+			.reply(200, [award(9)]);
+		expect(ids(await node.poll())).toEqual([9]);
+	});
+
+	it.each([['abc'], ['0'], ['']])('refuses Awarded To %p before any request', async (awardedTo) => {
+		await expect(poller({ awardedTo }).poll()).rejects.toThrow(
+			'The parameter "Awarded To (Agent ID)" must be a whole number of 1 or more',
+		);
+	});
+
+	it('returns the newest award in a manual run', async () => {
+		const node = poller({}, withCursor({ lastAwardId: 3 }));
+		api()
+			.get('/api/credits/awards')
+			.query({ $orderby: 'Id desc', $top: '1' })
+			.reply(200, [award(9)]);
+		expect(await node.poll('manual')).toEqual([{ json: award(9) }]);
+	});
+
+	it('returns nothing in a manual run when there is no award', async () => {
+		api().get('/api/credits/awards').query({ $orderby: 'Id desc', $top: '1' }).reply(200, []);
+		expect(await poller().poll('manual')).toBeNull();
+	});
+
+	it('falls back to newest-first paging when SignTraker refuses $filter on Id, and remembers that', async () => {
+		const node = poller({}, withCursor({ lastAwardId: 150 }));
+		api()
+			.get('/api/credits/awards')
+			.query({ $filter: 'Id gt 150', $orderby: 'Id asc', $top: '100' })
+			.reply(400, {
+				Message:
+					"The query specified in the URI is not valid. Could not find a property named 'Id'.",
+			});
+		api()
+			.get('/api/credits/awards')
+			.query({ $orderby: 'Id desc', $top: '100' })
+			.reply(200, range(161, 260).reverse());
+		api()
+			.get('/api/credits/awards')
+			.query({ $orderby: 'Id desc', $top: '100', $skip: '100' })
+			.reply(200, range(120, 160).reverse());
+		const items = await node.poll();
+		expect(ids(items)).toEqual(range(151, 260).map((entry) => entry.Id));
+		expect(node.nodeStaticData()).toEqual({ lastAwardId: 260, idFilterRefused: true });
+
+		// The next poll goes straight to newest first; one page that reaches the cursor is enough.
+		api()
+			.get('/api/credits/awards')
+			.query({ $orderby: 'Id desc', $top: '100' })
+			.reply(200, range(255, 262).reverse());
+		expect(ids(await node.poll())).toEqual([261, 262]);
+		expect(node.nodeStaticData()).toEqual({ lastAwardId: 262, idFilterRefused: true });
+	});
+
+	it('reports each award once when newest-first pages overlap (an award created between pages)', async () => {
+		const node = poller({}, withCursor({ lastAwardId: 0, idFilterRefused: true }));
+		api()
+			.get('/api/credits/awards')
+			.query({ $orderby: 'Id desc', $top: '100' })
+			.reply(200, range(11, 110).reverse());
+		api()
+			.get('/api/credits/awards')
+			.query({ $orderby: 'Id desc', $top: '100', $skip: '100' })
+			.reply(200, range(1, 11).reverse());
+		expect(ids(await node.poll())).toEqual(range(1, 110).map((entry) => entry.Id));
+	});
+
+	it('throws a readable API error when a poll fails, and keeps the cursor', async () => {
+		const node = poller({}, withCursor({ lastAwardId: 7 }));
+		api()
+			.get('/api/credits/awards')
+			.query({ $filter: 'Id gt 7', $orderby: 'Id asc', $top: '100' })
+			.reply(401, { Message: 'Authorization has been denied for this request.' });
+		const error = await node.poll().catch((failure: unknown) => failure as IDataObject);
+		expect(error).toMatchObject({
+			message: 'Authorization has been denied for this request.',
+			httpCode: '401',
+		});
+		expect(JSON.stringify(error)).not.toContain(API_KEY);
+		expect(node.nodeStaticData()).toEqual({ lastAwardId: 7 });
+	});
+
+	it('does not take a 400 of the fallback itself for a refused filter', async () => {
+		const node = poller({}, withCursor({ lastAwardId: 7, idFilterRefused: true }));
+		api()
+			.get('/api/credits/awards')
+			.query({ $orderby: 'Id desc', $top: '100' })
+			.reply(400, { Message: 'Bad request' });
+		await expect(node.poll()).rejects.toMatchObject({ httpCode: '400' });
+	});
+});
