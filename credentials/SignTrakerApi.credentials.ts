@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, secretProperty } from './common';
+import { baseUrlProperty, secretProperty, testRequestBaseUrl } from './common';
 
 export class SignTrakerApi implements ICredentialType {
 	name = 'signTrakerApi';
@@ -49,8 +49,9 @@ export class SignTrakerApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ ($credentials.baseUrl ? $credentials.baseUrl.trim() : "https://" + $credentials.subdomain.trim() + ".signtraker.com").replace(/\\/+$/, "") }}',
+			baseURL: testRequestBaseUrl(
+				'"https://" + String($credentials.subdomain || "").trim() + ".signtraker.com"',
+			),
 			url: '/api/credits/awards',
 			qs: { $top: 1 },
 			headers: { Accept: 'application/json' },

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, secretProperty } from './common';
+import { baseUrlProperty, secretProperty, testRequestBaseUrl } from './common';
 
 export class SpreedlySubscriptionsApi implements ICredentialType {
 	name = 'spreedlySubscriptionsApi';
@@ -56,8 +56,7 @@ export class SpreedlySubscriptionsApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ ($credentials.baseUrl || "https://spreedly.com").trim().replace(/\\/+$/, "") }}',
+			baseURL: testRequestBaseUrl('"https://spreedly.com"'),
 			url: '={{ "/api/v4/" + encodeURIComponent($credentials.siteName.trim()) + "/subscription_plans.xml" }}',
 			headers: { Accept: 'application/xml' },
 		},

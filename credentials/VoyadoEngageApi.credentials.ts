@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { VOYADO_HEADERS } from '../nodes/VoyadoEngage/headers';
-import { baseUrlProperty, secretProperty, TRIMMED_BASE_URL } from './common';
+import { baseUrlProperty, secretProperty, testRequestBaseUrl } from './common';
 
 export class VoyadoEngageApi implements ICredentialType {
 	name = 'voyadoEngageApi';
@@ -43,7 +43,7 @@ export class VoyadoEngageApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: TRIMMED_BASE_URL,
+			baseURL: testRequestBaseUrl(),
 			url: '/api/v2/point-accounts/definitions',
 			qs: { offset: 0, count: 1 },
 			headers: { ...VOYADO_HEADERS },

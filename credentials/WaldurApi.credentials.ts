@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, secretProperty, TRIMMED_BASE_URL } from './common';
+import { baseUrlProperty, secretProperty, testRequestBaseUrl } from './common';
 
 export class WaldurApi implements ICredentialType {
 	name = 'waldurApi';
@@ -38,7 +38,7 @@ export class WaldurApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: TRIMMED_BASE_URL,
+			baseURL: testRequestBaseUrl(),
 			url: '/api/project-credits/',
 			qs: { page_size: 1 },
 			headers: { Accept: 'application/json' },

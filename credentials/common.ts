@@ -37,5 +37,10 @@ export function baseUrlProperty(options: {
 	};
 }
 
-/** `baseUrl` for a credential test request, without spaces or trailing slashes. */
-export const TRIMMED_BASE_URL = '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "") }}';
+/**
+ * `baseURL` of a credential's test request, read as the nodes read it (nodes/shared/baseUrl.ts): the
+ * Base URL field trimmed and without trailing slashes; when it is empty, `fallback` (an expression).
+ */
+export function testRequestBaseUrl(fallback = '""'): string {
+	return `={{ (String($credentials.baseUrl || "").trim() || ${fallback}).replace(/\\/+$/, "") }}`;
+}

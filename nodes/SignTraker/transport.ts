@@ -1,21 +1,19 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { credentialProblem, httpBaseUrl } from '../shared/baseUrl';
 import type { ApiContext } from '../shared/context';
 import type { Provider } from '../shared/http';
-import { bodyOnlyRequests, trimTrailingSlashes } from '../shared/http';
+import { bodyOnlyRequests } from '../shared/http';
 import {
 	describeSignTrakerError,
 	signTrakerEmptyErrorMessage,
 	signTrakerStatusHints,
 } from './errors';
 
-function configError(ctx: ApiContext, message: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), message, {
-		description:
-			'Open the SignTraker credential and enter your subdomain ("acme" for https://acme.signtraker.com) or the full base URL.',
-	});
-}
+const address = {
+	credentialName: 'SignTraker',
+	hint: 'Open the SignTraker credential and enter your subdomain ("acme" for https://acme.signtraker.com) or the full base URL.',
+};
 
 export const signTraker: Provider = {
 	name: 'SignTraker',
@@ -26,22 +24,19 @@ export const signTraker: Provider = {
 	statusHints: signTrakerStatusHints,
 	emptyErrorMessage: signTrakerEmptyErrorMessage,
 	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: ApiContext): string {
-		const baseUrl = String(credentials.baseUrl ?? '').trim();
-		if (baseUrl) {
-			if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {
-				throw configError(
-					ctx,
-					`The SignTraker credential's base URL "${baseUrl}" is not an http(s) address`,
-				);
-			}
-			return trimTrailingSlashes(baseUrl);
-		}
+		if (String(credentials.baseUrl ?? '').trim())
+			return httpBaseUrl(ctx, credentials.baseUrl, address);
 		const subdomain = String(credentials.subdomain ?? '').trim();
 		if (!subdomain)
-			throw configError(ctx, 'The SignTraker credential has neither a subdomain nor a base URL');
-		if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(subdomain)) {
-			throw configError(
+			throw credentialProblem(
 				ctx,
+				address,
+				'The SignTraker credential has neither a subdomain nor a base URL',
+			);
+		if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(subdomain)) {
+			throw credentialProblem(
+				ctx,
+				address,
 				`The SignTraker credential's subdomain "${subdomain}" is not a valid host name part`,
 			);
 		}

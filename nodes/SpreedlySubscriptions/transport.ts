@@ -1,9 +1,9 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { credentialProblem, httpBaseUrl } from '../shared/baseUrl';
 import type { ApiContext } from '../shared/context';
 import type { ApiRequest, Provider } from '../shared/http';
-import { apiRequest, trimTrailingSlashes } from '../shared/http';
+import { apiRequest } from '../shared/http';
 import { describeSpreedlyError } from './errorBody';
 import { parseResponseBody } from './xmlResponse';
 import type { XmlFields } from './xmlRequest';
@@ -12,12 +12,10 @@ import { buildXml } from './xmlRequest';
 export const CREDENTIAL_TYPE = 'spreedlySubscriptionsApi';
 export const DEFAULT_HOST = 'https://spreedly.com';
 
-function configError(ctx: ApiContext, message: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), message, {
-		description:
-			'Open the Spreedly Subscriptions credential and check the site name and the base URL (https://spreedly.com or https://subs.pinpayments.com).',
-	});
-}
+const address = {
+	credentialName: 'Spreedly Subscriptions',
+	hint: 'Open the Spreedly Subscriptions credential and check the site name and the base URL (https://spreedly.com or https://subs.pinpayments.com).',
+};
 
 /** The site's web address, `<baseUrl>/<site>`: the API lives under `/api/v4/<site>`, the signup pages under `/<site>`. */
 export interface SiteAddress {
@@ -31,17 +29,12 @@ export function siteAddressOf(
 	credentials: ICredentialDataDecryptedObject,
 	ctx: ApiContext,
 ): SiteAddress {
-	const rawHost = String(credentials.baseUrl ?? '').trim() || DEFAULT_HOST;
-	if (!/^https?:\/\/[^/\s]+/i.test(rawHost)) {
-		throw configError(
-			ctx,
-			`The Spreedly Subscriptions credential's base URL "${rawHost}" is not an http(s) address`,
-		);
-	}
+	const host = httpBaseUrl(ctx, String(credentials.baseUrl ?? '').trim() || DEFAULT_HOST, address);
 	const siteName = String(credentials.siteName ?? '').trim();
-	if (!siteName) throw configError(ctx, 'The Spreedly Subscriptions credential has no site name');
+	if (!siteName)
+		throw credentialProblem(ctx, address, 'The Spreedly Subscriptions credential has no site name');
 	return {
-		host: trimTrailingSlashes(rawHost),
+		host,
 		siteSegment: encodeURIComponent(siteName),
 		siteName,
 	};
@@ -64,6 +57,7 @@ export const spreedly: Provider = {
 		const { host, siteSegment } = siteAddressOf(credentials, ctx);
 		return `${host}/api/v4/${siteSegment}`;
 	},
+	formatName: 'XML',
 	parseBody: (text) => parseResponseBody(text),
 	describeError: describeSpreedlyError,
 	statusHints: { 403: STATE_CONFLICT_HINT },

@@ -1,10 +1,15 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, NodeApiError } from 'n8n-workflow';
 
+import { httpBaseUrl } from '../shared/baseUrl';
 import type { ApiContext } from '../shared/context';
 import { unexpectedResponseError } from '../shared/errors';
 import type { ApiRequest, Provider } from '../shared/http';
-import { bodyOnlyRequests, trimTrailingSlashes } from '../shared/http';
+import { bodyOnlyRequests } from '../shared/http';
+
+const address = {
+	credentialName: 'Waldur',
+	hint: 'Open the Waldur credential and enter the address of your Waldur API, such as https://waldur.example.com.',
+};
 
 export const waldur: Provider = {
 	name: 'Waldur',
@@ -12,18 +17,7 @@ export const waldur: Provider = {
 	secretFields: ['token'],
 	headers: { 'Content-Type': 'application/json' },
 	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: ApiContext): string {
-		const baseUrl = String(credentials.baseUrl ?? '').trim();
-		if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`The Waldur credential's base URL "${baseUrl}" is not an http(s) address`,
-				{
-					description:
-						'Open the Waldur credential and enter the address of your Waldur API, such as https://waldur.example.com.',
-				},
-			);
-		}
-		return trimTrailingSlashes(baseUrl);
+		return httpBaseUrl(ctx, credentials.baseUrl, address);
 	},
 };
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { invalidParameter, requireString } from '../shared/validate';
+import { invalidParameter, requireString, toIsoDate } from '../shared/validate';
 
 function show(value: unknown): string {
 	return typeof value === 'string' ? `"${value}"` : String(value);
@@ -116,23 +116,6 @@ export function toDecimalString(
 	return text;
 }
 
-/** `2026-07-01`, optionally followed by a time (`T00:00:00`, `T00:00:00.000+02:00`, ` 00:00`). */
-const DATE_OR_DATE_TIME =
-	/^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-
-interface LuxonLike {
-	toISODate(): string | null;
-}
-
-function datePartOf(value: unknown): string {
-	if (value instanceof Date)
-		return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-	if (value && typeof (value as LuxonLike).toISODate === 'function')
-		return (value as LuxonLike).toISODate() ?? '';
-	// The date as written; a time part (from n8n's date picker) is dropped, never shifted by a time zone.
-	return DATE_OR_DATE_TIME.exec(asText(value))?.[1] ?? '';
-}
-
 /** Waldur only accepts credits that end on the first day of a month. */
 export function toFirstOfMonth(
 	ctx: IExecuteFunctions,
@@ -140,16 +123,7 @@ export function toFirstOfMonth(
 	itemIndex: number,
 	label: string,
 ): string {
-	const date = datePartOf(value);
-	const parsed = new Date(`${date}T00:00:00Z`);
-	if (date === '' || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
-		throw invalidParameter(
-			ctx,
-			itemIndex,
-			label,
-			`must be a date such as 2026-07-01 (a time after it is ignored), got ${show(value)}`,
-		);
-	}
+	const date = toIsoDate(ctx, value, itemIndex, label);
 	if (!date.endsWith('-01')) {
 		throw invalidParameter(
 			ctx,

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requestOptionProperties } from './http';
+import { requestOptionProperties } from './requestSettings';
 
 export function resourceSelector(
 	options: INodePropertyOptions[],

@@ -1,36 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-const NAMED_ENTITIES: Record<string, string> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	apos: "'",
-	nbsp: ' ',
-};
-
-function decodeEntities(text: string): string {
-	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, code: string) => {
-		if (code[0] !== '#') return NAMED_ENTITIES[code.toLowerCase()] ?? entity;
-		const point =
-			code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1));
-		return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : entity;
-	});
-}
-
-const HTML_PAGE = /^<(!doctype\s+html|html)[\s>]/i;
-
-/**
- * The `<title>` of an HTML error page (a proxy's 502, a framework's 500) instead of its markup;
- * undefined when the page has no title.
- */
-function htmlPageTitle(page: string): string | undefined {
-	const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(page)?.[1];
-	return title === undefined
-		? undefined
-		: decodeEntities(title).replace(/\s+/g, ' ').trim() || undefined;
-}
+import { containsMarkup, pageHeadline } from './markup';
 
 const MESSAGE_KEYS = ['message', 'Message', 'error', 'Error', 'detail', 'Detail', 'title', 'Title'];
 const MAX_DEPTH = 6;
@@ -38,13 +9,14 @@ const MAX_DEPTH = 6;
 /**
  * Turns a provider's error body into one readable line. Understands
  * `{"Message": ...}`, `{"detail": ...}`, DRF field maps (`{"end_date": ["msg"]}` → `end_date: msg`),
- * `{"non_field_errors": [...]}`, bare lists, plain text and HTML error pages (their title).
+ * `{"non_field_errors": [...]}`, bare lists and plain text. Text with markup (an HTML error page, a
+ * framework's `<h1>Server Error (500)</h1>`) gives its title or first heading, never the markup itself.
  */
 export function describeErrorBody(body: unknown, depth = 0): string | undefined {
 	if (depth > MAX_DEPTH || body === null || body === undefined) return undefined;
 	if (typeof body === 'string') {
 		const text = body.trim();
-		return HTML_PAGE.test(text) ? htmlPageTitle(text) : text || undefined;
+		return containsMarkup(text) ? pageHeadline(text) : text || undefined;
 	}
 	if (typeof body === 'number' || typeof body === 'boolean') return String(body);
 	if (Array.isArray(body)) {

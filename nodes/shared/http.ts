@@ -1,26 +1,22 @@
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
-	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	INodeProperties,
+	INode,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ApiContext } from './context';
 import { isExecuteContext } from './context';
 import { buildApiError, describeErrorBody, hintForStatus } from './errors';
-import type { RetrySettings } from './retry';
+import { firstWords, isHtmlPage, pageHeadline } from './markup';
+import type { NetworkFailure } from './networkFailure';
+import { isRetryableNetworkFailure, networkFailureOf } from './networkFailure';
+import type { RequestSettings } from './requestSettings';
+import { DEFAULT_REQUEST_SETTINGS, readRequestSettings } from './requestSettings';
+import { backoffDelay, isRetryableStatus, isSafeToRepeat, parseRetryAfter } from './retry';
 import { USER_AGENT } from './userAgent';
-import {
-	backoffDelay,
-	DEFAULT_RETRY,
-	isRetryableStatus,
-	isSafeToRepeat,
-	isTransientNetworkCode,
-	parseRetryAfter,
-} from './retry';
 
 /** What the shared transport needs to know about one provider. */
 export interface Provider {
@@ -29,10 +25,12 @@ export interface Provider {
 	credentialType: string;
 	/** Credential fields whose values must never appear in an error or output. */
 	secretFields: string[];
-	/** Returns the API base URL without a trailing slash, or throws a NodeOperationError. */
+	/** Returns the API base URL without a trailing slash (see `httpBaseUrl`), or throws a NodeOperationError. */
 	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: ApiContext): string;
 	headers?: Record<string, string>;
-	/** Parses a response body; the default expects JSON. */
+	/** The format every success body is in, for messages; "JSON" by default. */
+	formatName?: string;
+	/** Parses a response body and throws when it is not the provider's format; the default expects JSON. */
 	parseBody?(text: string, contentType: string): unknown;
 	/** Turns a parsed error body into a message; the default understands JSON and plain text. */
 	describeError?(body: unknown): string | undefined;
@@ -64,118 +62,33 @@ export interface ApiResponse<T = unknown> {
 	body: T;
 }
 
-export interface RequestSettings {
-	timeoutMs: number;
-	retry: RetrySettings;
+/** One HTTP answer as it came: status, headers and the body as text. */
+interface RawResponse {
+	statusCode: number;
+	headers: IDataObject;
+	text: string;
+	contentType: string;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-
-/** For contexts without an Options collection (list pickers, polls, webhooks). */
-export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
-	timeoutMs: DEFAULT_TIMEOUT_MS,
-	retry: DEFAULT_RETRY,
-};
-
-/** The behaviour options every operation offers, appended to its `options` collection. */
-export const requestOptionProperties: INodeProperties[] = [
-	{
-		displayName: 'Timeout',
-		name: 'timeout',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: DEFAULT_TIMEOUT_MS,
-		description:
-			'How long to wait for each response, in milliseconds, before giving up (and retrying where that is safe)',
-	},
-	{
-		displayName: 'Max Retries',
-		name: 'maxRetries',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 10 },
-		default: 3,
-		description:
-			'How often a request that hit a rate limit (429), a 502/503/504 or a network error is sent again. Writes are only repeated when the service deduplicates them.',
-	},
-];
-
-export function readRequestSettings(ctx: IExecuteFunctions, itemIndex: number): RequestSettings {
-	const timeoutMs = ctx.getNodeParameter(
-		'options.timeout',
-		itemIndex,
-		DEFAULT_TIMEOUT_MS,
-	) as number;
-	const maxRetries = ctx.getNodeParameter(
-		'options.maxRetries',
-		itemIndex,
-		DEFAULT_RETRY.maxRetries,
-	) as number;
-	if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`"Timeout" must be a positive number of milliseconds in item ${itemIndex}`,
-			{ itemIndex },
-		);
-	}
-	if (!Number.isInteger(maxRetries) || maxRetries < 0) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`"Max Retries" must be a whole number of 0 or more in item ${itemIndex}`,
-			{ itemIndex },
-		);
-	}
-	return { timeoutMs, retry: { ...DEFAULT_RETRY, maxRetries } };
+/** The last answer of a request and how it got there. */
+interface Exchange {
+	response: RawResponse;
+	attempts: number;
+	/** An earlier attempt got no answer: the service may have done the work all the same. */
+	outcomeUnknown: boolean;
 }
 
-export function trimTrailingSlashes(url: string): string {
-	return url.trim().replace(/\/+$/, '');
-}
-
-function secretsOf(provider: Provider, credentials: ICredentialDataDecryptedObject): string[] {
-	return provider.secretFields
-		.map((field) => credentials[field])
-		.filter((value): value is string => typeof value === 'string');
-}
-
-function parseJsonBody(text: string): unknown {
-	return JSON.parse(text);
-}
-
-function headerValue(headers: IDataObject, name: string): string {
-	const value = headers[name.toLowerCase()] ?? headers[name];
-	return typeof value === 'string' ? value : '';
-}
-
-function emptyErrorMessage(provider: Provider, request: ApiRequest, status: number): string {
-	if (status === 404 && request.notFoundMessage) return request.notFoundMessage;
-	return (
-		provider.emptyErrorMessage?.(status, request) ?? `${provider.name} answered with HTTP ${status}`
-	);
-}
-
-/** A 404 for a named record means a wrong ID; the provider's own 404 hint covers the rest (e.g. a wrong address). */
-function hintFor(provider: Provider, request: ApiRequest, status: number): string {
-	if (status === 404 && request.notFoundMessage) return hintForStatus(status);
-	return provider.statusHints?.[status] ?? hintForStatus(status);
-}
-
-interface NetworkFailure {
-	code?: string;
-	message: string;
-	timedOut: boolean;
-	cancelled: boolean;
-}
-
-function networkFailureOf(error: unknown): NetworkFailure {
-	type ErrorShape = { code?: string; message?: string; name?: string };
-	const err = error as ErrorShape & { cause?: ErrorShape };
-	const cause: ErrorShape = err.cause ?? err;
-	const code = cause.code ?? err.code;
-	const message = cause.message ?? err.message ?? 'Unknown network error';
-	const timedOut =
-		code === 'ECONNABORTED' && /timeout/i.test(message) ? true : code === 'ETIMEDOUT';
-	const cancelled = cause.name === 'CanceledError' || code === 'ERR_CANCELED';
-	return { code, message, timedOut, cancelled };
+/** Everything a failure message is built from. */
+interface Call {
+	ctx: ApiContext;
+	node: INode;
+	provider: Provider;
+	request: ApiRequest;
+	itemIndex: number;
+	settings: RequestSettings;
+	secrets: string[];
+	/** Whether a failed attempt may be sent again (reads, and writes the provider deduplicates). */
+	repeatable: boolean;
 }
 
 /**
@@ -192,124 +105,27 @@ export async function apiRequest<T = unknown>(
 		: DEFAULT_REQUEST_SETTINGS,
 ): Promise<ApiResponse<T>> {
 	const credentials = await ctx.getCredentials(provider.credentialType, itemIndex);
-	const secrets = secretsOf(provider, credentials);
-	const isAbsolute = /^https?:\/\//i.test(request.path);
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: isAbsolute ? request.path : `${provider.resolveBaseUrl(credentials, ctx)}${request.path}`,
-		qs: request.qs,
-		headers: {
-			Accept: 'application/json',
-			'User-Agent': USER_AGENT,
-			...provider.headers,
-			...request.headers,
-		},
-		body: request.body,
-		timeout: settings.timeoutMs,
-		encoding: 'text',
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		json: false,
+	const call: Call = {
+		ctx,
+		node: ctx.getNode(),
+		provider,
+		request,
+		itemIndex,
+		settings,
+		secrets: secretsOf(provider, credentials),
+		repeatable: isSafeToRepeat(request.method, request.idempotent),
 	};
-	const repeatable = isSafeToRepeat(request.method, request.idempotent);
-	const fail = (message: string, description: string, httpCode?: number) =>
-		buildApiError(ctx.getNode(), {
-			message,
-			description,
-			httpCode,
-			itemIndex,
-			secrets,
-		});
-
-	// Set once an attempt got no answer: the service may have done the work all the same.
-	let outcomeUnknown = false;
-	for (let attempt = 0; ; attempt++) {
-		const canRetry = repeatable && attempt < settings.retry.maxRetries;
-		let response: { statusCode: number; headers: IDataObject; body: unknown };
-		try {
-			response = await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				provider.credentialType,
-				{ ...options },
-			);
-		} catch (error) {
-			const failure = networkFailureOf(error);
-			if (failure.cancelled)
-				throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled', { itemIndex });
-			if (canRetry && (failure.timedOut || isTransientNetworkCode(failure.code))) {
-				outcomeUnknown = true;
-				await sleep(backoffDelay(attempt, settings.retry));
-				continue;
-			}
-			const tries = attempt + 1;
-			const what = failure.timedOut
-				? `${provider.name} did not answer within ${settings.timeoutMs} ms`
-				: `Could not reach ${provider.name}: ${failure.message}`;
-			throw fail(
-				what,
-				`${tries === 1 ? 'The request was sent once' : `The request was sent ${tries} times`}${repeatable ? '' : ' (a write is not repeated automatically, so nothing is done twice)'}. Check the base URL in the credential and that the service is reachable, or raise Options → Timeout.`,
-			);
-		}
-
-		const { statusCode, headers } = response;
-		const text =
-			typeof response.body === 'string'
-				? response.body
-				: response.body === undefined || response.body === null
-					? ''
-					: String(response.body);
-		const contentType = headerValue(headers, 'content-type');
-
-		if (statusCode >= 200 && statusCode < 300) {
-			if (text.trim() === '') return { statusCode, headers, body: undefined as T };
-			try {
-				const body = (provider.parseBody ?? parseJsonBody)(text, contentType);
-				return { statusCode, headers, body: body as T };
-			} catch {
-				throw fail(
-					`${provider.name} sent a response that could not be read`,
-					`Expected ${provider.parseBody ? 'XML' : 'JSON'} but got: ${text.slice(0, 200)}`,
-					statusCode,
-				);
-			}
-		}
-
-		if (isRetryableStatus(statusCode, request.idempotent) && canRetry) {
-			const retryAfter = parseRetryAfter(headers['retry-after']);
-			if (retryAfter === undefined || retryAfter <= settings.retry.maxDelayMs) {
-				await sleep(retryAfter ?? backoffDelay(attempt, settings.retry));
-				continue;
-			}
-		}
-
-		let parsed: unknown = text;
-		try {
-			parsed = (provider.parseBody ?? parseJsonBody)(text, contentType);
-		} catch {
-			parsed = text;
-		}
-		const fromBody = (provider.describeError ?? describeErrorBody)(parsed);
-		const message = fromBody ?? emptyErrorMessage(provider, request, statusCode);
-		const details = [hintFor(provider, request, statusCode)];
-		if (outcomeUnknown && statusCode === 404 && request.method !== 'GET') {
-			details.unshift(
-				'An earlier attempt got no answer and may already have done this: check before trying again.',
-			);
-		}
-		if (isRetryableStatus(statusCode, request.idempotent)) {
-			const retryAfter = parseRetryAfter(headers['retry-after']);
-			if (retryAfter !== undefined)
-				details.push(
-					`The service asked to wait ${Math.ceil(retryAfter / 1000)} s before trying again.`,
-				);
-			details.push(
-				repeatable
-					? `Gave up after ${attempt + 1} attempt${attempt === 0 ? '' : 's'}.`
-					: 'This write was not repeated automatically, so nothing was done twice.',
-			);
-		}
-		throw fail(message, details.join(' '), statusCode);
+	const options = buildRequest(call, credentials);
+	const exchange = await sendWithRetries(call, options);
+	const { response } = exchange;
+	if (response.statusCode >= 200 && response.statusCode < 300) {
+		return {
+			statusCode: response.statusCode,
+			headers: response.headers,
+			body: readBody(call, response) as T,
+		};
 	}
+	throw explainFailure(call, exchange);
 }
 
 /** A provider's request function for callers that need only the parsed body. */
@@ -323,4 +139,208 @@ export function bodyOnlyRequests(provider: Provider) {
 		const response = await apiRequest<T>(ctx, provider, request, itemIndex, settings);
 		return response.body;
 	};
+}
+
+function secretsOf(provider: Provider, credentials: ICredentialDataDecryptedObject): string[] {
+	return provider.secretFields
+		.map((field) => credentials[field])
+		.filter((value): value is string => typeof value === 'string');
+}
+
+/** Step 1: the request n8n sends; statuses and bodies come back as they are, for the steps below to read. */
+function buildRequest(
+	call: Call,
+	credentials: ICredentialDataDecryptedObject,
+): IHttpRequestOptions {
+	const { provider, request } = call;
+	const isAbsolute = /^https?:\/\//i.test(request.path);
+	return {
+		method: request.method,
+		url: isAbsolute
+			? request.path
+			: `${provider.resolveBaseUrl(credentials, call.ctx)}${request.path}`,
+		qs: request.qs,
+		headers: {
+			Accept: 'application/json',
+			'User-Agent': USER_AGENT,
+			...provider.headers,
+			...request.headers,
+		},
+		body: request.body,
+		timeout: call.settings.timeoutMs,
+		encoding: 'text',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		json: false,
+	};
+}
+
+/** Step 2: sends until an answer is final, repeating timeouts, dropped connections and retryable statuses where safe. */
+async function sendWithRetries(call: Call, options: IHttpRequestOptions): Promise<Exchange> {
+	const { retry } = call.settings;
+	let outcomeUnknown = false;
+	for (let attempt = 0; ; attempt++) {
+		const canRetry = call.repeatable && attempt < retry.maxRetries;
+		const sent = await sendOnce(call, options);
+		if ('failure' in sent) {
+			if (sent.failure.cancelled)
+				throw new NodeOperationError(call.node, 'The execution was cancelled', {
+					itemIndex: call.itemIndex,
+				});
+			if (!canRetry || !isRetryableNetworkFailure(sent.failure))
+				throw explainNetworkFailure(call, sent.failure, attempt + 1);
+			outcomeUnknown = true;
+			await sleep(backoffDelay(attempt, retry));
+			continue;
+		}
+		const wait = canRetry ? retryWait(call, sent.response, attempt) : undefined;
+		if (wait === undefined)
+			return { response: sent.response, attempts: attempt + 1, outcomeUnknown };
+		await sleep(wait);
+	}
+}
+
+async function sendOnce(
+	call: Call,
+	options: IHttpRequestOptions,
+): Promise<{ response: RawResponse } | { failure: NetworkFailure }> {
+	let answer: { statusCode: number; headers: IDataObject; body: unknown };
+	try {
+		answer = await call.ctx.helpers.httpRequestWithAuthentication.call(
+			call.ctx,
+			call.provider.credentialType,
+			{ ...options },
+		);
+	} catch (error) {
+		return { failure: networkFailureOf(error) };
+	}
+	const { statusCode, headers, body } = answer;
+	const text =
+		typeof body === 'string' ? body : body === undefined || body === null ? '' : String(body);
+	const contentType = headers['content-type'] ?? headers['Content-Type'];
+	return {
+		response: {
+			statusCode,
+			headers,
+			text,
+			contentType: typeof contentType === 'string' ? contentType : '',
+		},
+	};
+}
+
+/** How long to wait before sending again, or undefined when this answer is final. */
+function retryWait(call: Call, response: RawResponse, attempt: number): number | undefined {
+	if (!isRetryableStatus(response.statusCode, call.request.idempotent)) return undefined;
+	const retryAfter = parseRetryAfter(response.headers['retry-after']);
+	if (retryAfter === undefined) return backoffDelay(attempt, call.settings.retry);
+	return retryAfter <= call.settings.retry.maxDelayMs ? retryAfter : undefined;
+}
+
+/**
+ * Step 3: a success body in the provider's format, parsed; undefined when empty. Anything else (a
+ * proxy's login page, text where JSON belongs) is an error that says what came back.
+ */
+function readBody(call: Call, response: RawResponse): unknown {
+	const { provider } = call;
+	if (response.text.trim() === '') return undefined;
+	const isPage = isHtmlPage(response.text, response.contentType);
+	if (!isPage) {
+		try {
+			return (provider.parseBody ?? parseJson)(response.text, response.contentType);
+		} catch {
+			// Not the provider's format: reported below.
+		}
+	}
+	const format = provider.formatName ?? 'JSON';
+	const mediaType = response.contentType.split(';')[0].trim();
+	const what = isPage
+		? `an HTML page instead of ${format}`
+		: mediaType.toUpperCase().includes(format)
+			? `malformed ${format}`
+			: `${mediaType || 'a body without a content type'} instead of ${format}`;
+	const words = firstWords(response.text);
+	throw apiError(call, {
+		message: `${provider.name} answered with ${what}${words ? `: "${words}"` : ''}`,
+		description: `HTTP ${response.statusCode} from ${call.request.method} ${call.request.path} (Content-Type: ${response.contentType || 'none'}). A login page, a proxy or a wrong base URL in the credential usually causes this: check the base URL.`,
+		httpCode: response.statusCode,
+	});
+}
+
+function parseJson(text: string): unknown {
+	return JSON.parse(text);
+}
+
+/** Step 4: an error answer as one readable message and a hint, never markup. */
+function explainFailure(call: Call, exchange: Exchange) {
+	const { provider, request } = call;
+	const { statusCode, headers, text, contentType } = exchange.response;
+	const fromBody = isHtmlPage(text, contentType)
+		? pageHeadline(text)
+		: (provider.describeError ?? describeErrorBody)(parsedErrorBody(provider, text, contentType));
+	const details = [hintFor(provider, request, statusCode)];
+	if (exchange.outcomeUnknown && statusCode === 404 && request.method !== 'GET') {
+		details.unshift(
+			'An earlier attempt got no answer and may already have done this: check before trying again.',
+		);
+	}
+	if (isRetryableStatus(statusCode, request.idempotent)) {
+		const retryAfter = parseRetryAfter(headers['retry-after']);
+		if (retryAfter !== undefined)
+			details.push(
+				`The service asked to wait ${Math.ceil(retryAfter / 1000)} s before trying again.`,
+			);
+		details.push(
+			call.repeatable
+				? `Gave up after ${exchange.attempts} attempt${exchange.attempts === 1 ? '' : 's'}.`
+				: 'This write was not repeated automatically, so nothing was done twice.',
+		);
+	}
+	return apiError(call, {
+		message: fromBody ?? emptyErrorMessage(provider, request, statusCode),
+		description: details.join(' '),
+		httpCode: statusCode,
+	});
+}
+
+function parsedErrorBody(provider: Provider, text: string, contentType: string): unknown {
+	try {
+		return (provider.parseBody ?? parseJson)(text, contentType);
+	} catch {
+		return text;
+	}
+}
+
+function explainNetworkFailure(call: Call, failure: NetworkFailure, tries: number) {
+	const { provider } = call;
+	const what = failure.timedOut
+		? `${provider.name} did not answer within ${call.settings.timeoutMs} ms`
+		: `Could not reach ${provider.name}: ${failure.message}`;
+	const sent = tries === 1 ? 'The request was sent once' : `The request was sent ${tries} times`;
+	const notRepeated = call.repeatable
+		? ''
+		: ' (a write is not repeated automatically, so nothing is done twice)';
+	return apiError(call, {
+		message: what,
+		description: `${sent}${notRepeated}. Check the base URL in the credential and that the service is reachable, or raise Options → Timeout.`,
+	});
+}
+
+function emptyErrorMessage(provider: Provider, request: ApiRequest, status: number): string {
+	if (status === 404 && request.notFoundMessage) return request.notFoundMessage;
+	return (
+		provider.emptyErrorMessage?.(status, request) ?? `${provider.name} answered with HTTP ${status}`
+	);
+}
+
+/** A 404 for a named record means a wrong ID; the provider's own 404 hint covers the rest (e.g. a wrong address). */
+function hintFor(provider: Provider, request: ApiRequest, status: number): string {
+	if (status === 404 && request.notFoundMessage) return hintForStatus(status);
+	return provider.statusHints?.[status] ?? hintForStatus(status);
+}
+
+function apiError(
+	call: Call,
+	failure: { message: string; description: string; httpCode?: number },
+) {
+	return buildApiError(call.node, { ...failure, itemIndex: call.itemIndex, secrets: call.secrets });
 }

@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { CalendarDateTime } from './dates';
+import { readCalendarDateTime } from './dates';
+
 /** What a bad value is called in an error: a parameter by its label, or a field of the input item by its name. */
 export type ValueName = string | { inputField: string };
 
@@ -141,29 +144,43 @@ export function toJsonObject(
 	return parsed as IDataObject;
 }
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+function readDate(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: ValueName,
+	examples: string,
+): CalendarDateTime {
+	const reading = readCalendarDateTime(value);
+	if (reading.ok) return reading.value;
+	const why = reading.problem ? ` (${reading.problem})` : '';
+	throw invalidParameter(
+		ctx,
+		itemIndex,
+		label,
+		`must be a real date ${examples}, got ${show(value)}${why}`,
+	);
+}
 
-/** An ISO 8601 date or date-time; values n8n's date picker or Luxon produce are kept as they are. */
+/** An ISO 8601 date or date-time on the calendar (no 2026-02-30, no 25:00), as written. */
 export function toIsoDateTime(
 	ctx: IExecuteFunctions,
 	value: unknown,
 	itemIndex: number,
 	label: ValueName,
 ): string {
-	if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
-	const text =
-		typeof value === 'string'
-			? value.trim()
-			: typeof value === 'object' && value !== null
-				? String(value)
-				: '';
-	if (ISO_DATE_TIME.test(text) && !Number.isNaN(Date.parse(text))) return text;
-	throw invalidParameter(
-		ctx,
-		itemIndex,
-		label,
-		`must be an ISO 8601 date such as 2026-12-31 or 2026-12-31T23:59:00Z, got ${show(value)}`,
-	);
+	return readDate(ctx, value, itemIndex, label, 'such as 2026-12-31 or 2026-12-31T23:59:00Z').text;
+}
+
+/** The calendar date of a date or date-time (n8n's date picker adds a time), never shifted by a time zone. */
+export function toIsoDate(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: ValueName,
+): string {
+	return readDate(ctx, value, itemIndex, label, 'such as 2026-07-01 (a time after it is ignored)')
+		.date;
 }
 
 /** `returnAll`/`limit` as one value: undefined means "everything". */

@@ -57,7 +57,26 @@ describe('HTML error pages', () => {
 		expect(describeErrorBody(page)).toBe(title);
 	});
 
-	it('say nothing when they have no title, so the status message is used', () => {
-		expect(describeErrorBody('<html><body><h1>Oops</h1></body></html>')).toBeUndefined();
+	it.each([
+		['<html><body><h1>Oops</h1></body></html>', 'Oops'],
+		['<h1>Server Error (500)</h1>', 'Server Error (500)'],
+		[
+			'<div><h3 class="x">Busy &amp; <em>back</em> soon</h3><h1>later</h1></div>',
+			'Busy & back soon',
+		],
+	])('without a title become their first heading: %s', (page, heading) => {
+		expect(describeErrorBody(page)).toBe(heading);
+	});
+
+	it.each([
+		'<html><body><p>Oops</p></body></html>',
+		'<p>Something <b>broke</b></p>',
+		{ detail: '<div>nothing to read</div>' },
+	])('say nothing without title or heading, so the status message is used: %j', (body) => {
+		expect(describeErrorBody(body)).toBeUndefined();
+	});
+
+	it('plain text that only looks like it has angle brackets is kept', () => {
+		expect(describeErrorBody('Amount must be < 5 and > 0')).toBe('Amount must be < 5 and > 0');
 	});
 });

@@ -315,7 +315,7 @@ describe('SignTraker credit awards: Create', () => {
 		],
 		[
 			{ additionalFields: { expirationDate: 'next week' } },
-			'The parameter "Expiration Date" must be an ISO 8601 date',
+			'The parameter "Expiration Date" must be a real date',
 		],
 	])('rejects bad input %j before any request', async (override, message) => {
 		const { error, items } = await runSignTraker({ ...base, ...override });

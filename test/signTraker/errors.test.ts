@@ -203,19 +203,37 @@ describe('SignTraker errors', () => {
 		expect(sleep).toHaveBeenCalledTimes(3);
 	});
 
-	it('reports a success response that is not JSON', async () => {
+	it('reports a success response that is an HTML page: content type and first words, no markup', async () => {
 		nock(BASE)
 			.get('/api/agents/42')
-			.reply(200, '<html>Login</html>', { 'Content-Type': 'text/html' });
+			.reply(200, '<html><head><title>Login</title></head><body><p>Sign in</p></body></html>', {
+				'Content-Type': 'text/html',
+			});
 		const { error } = await runSignTraker(getAgent);
-		expect(error?.message).toBe('SignTraker sent a response that could not be read');
-		expect(error?.description).toContain('<html>Login</html>');
+		expect(error?.message).toBe(
+			'SignTraker answered with an HTML page instead of JSON: "Login Sign in"',
+		);
+		expect(error?.description).toContain(
+			'HTTP 200 from GET /api/agents/42 (Content-Type: text/html)',
+		);
+		expect(error?.httpCode).toBe('200');
 	});
 
-	it('uses a plain-text error body as the message', async () => {
-		nock(BASE).get('/api/agents/42').reply(400, 'Bad agent', { 'Content-Type': 'text/plain' });
+	it.each([
+		[200, 'OK', 'text/plain', 'SignTraker answered with text/plain instead of JSON: "OK"'],
+		[500, '<h1>Server Error (500)</h1>', 'text/html', 'Server Error (500)'],
+		[
+			500,
+			'<html><body><p>Oops</p></body></html>',
+			'text/html',
+			'SignTraker answered with HTTP 500',
+		],
+		[400, 'Bad agent', 'text/plain', 'Bad agent'],
+	])('HTTP %i with %p (%s): %p', async (status, body, contentType, message) => {
+		nock(BASE).get('/api/agents/42').reply(status, body, { 'Content-Type': contentType });
 		const { error } = await runSignTraker(getAgent);
-		expect(error?.message).toBe('Bad agent');
+		expect(error?.message).toBe(message);
+		expect(error?.httpCode).toBe(String(status));
 	});
 
 	it('never shows the API key, even when the API echoes it', async () => {

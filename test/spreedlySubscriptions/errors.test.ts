@@ -328,9 +328,19 @@ describe('Spreedly errors', () => {
 			'Service Unavailable',
 		],
 		[
-			'a page without a title',
+			'a page with only a heading',
+			'<html><body><h1>Bad gateway</h1><p>Oops</p></body></html>',
+			'Bad gateway',
+		],
+		[
+			'a page with neither title nor heading',
 			'<html><body><p>Oops</p></body></html>',
 			'Spreedly answered with HTTP 502',
+		],
+		[
+			'an XHTML page with an XML declaration',
+			'<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x">\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Maintenance</title></head><body/></html>',
+			'Maintenance',
 		],
 	])('takes the title of an HTML error page (%s) as the message', async (_name, page, message) => {
 		spreedlyApi()
@@ -341,13 +351,36 @@ describe('Spreedly errors', () => {
 		expect(error?.httpCode).toBe('502');
 	});
 
+	it.each([
+		['Get', 'get', 'get', `${API}/subscribers/42.xml`, {}],
+		['Add Fee', 'addFee', 'post', `${API}/subscribers/42/fees.xml`, { name: 'Fee', amount: 1 }],
+	] as const)(
+		'a 200 login page from a proxy is an error on %s, never a subscriber',
+		async (_name, operation, method, path, extra) => {
+			const { scope, seen } = spreedlyApi();
+			scope[method](path).reply(
+				200,
+				'<html><head><title>Sign in</title></head><body><form>Please sign in</form></body></html>',
+				{ 'Content-Type': 'text/html; charset=utf-8' },
+			);
+			const { error, items } = await runSpreedly(subscriberParams(operation, extra));
+			expect(items).toEqual([]);
+			expect(seen).toHaveLength(1);
+			expect(error?.message).toBe(
+				'Spreedly answered with an HTML page instead of XML: "Sign in Please sign in"',
+			);
+			expect(error?.description).toContain('Content-Type: text/html; charset=utf-8');
+			expect(error?.httpCode).toBe('200');
+		},
+	);
+
 	it('reports malformed XML in a success response', async () => {
 		spreedlyApi()
 			.scope.get(`${API}/subscribers/42.xml`)
 			.reply(200, '<subscriber><customer-id>42</subscriber>', XML);
 		const { error } = await runSpreedly(subscriberParams('get'));
-		expect(error?.message).toBe('Spreedly sent a response that could not be read');
-		expect(error?.description).toContain('Expected XML');
+		expect(error?.message).toBe('Spreedly answered with malformed XML: "42"');
+		expect(error?.description).toContain('Content-Type: application/xml; charset=utf-8');
 	});
 
 	it('reports a list response that is not an XML array', async () => {

@@ -54,7 +54,7 @@ const badInputs: Array<[string, IDataObject, string]> = [
 			featureLevel: 'Pro',
 			additionalFields: { startTime: 'next week' },
 		}),
-		'The parameter "Start Time" must be an ISO 8601 date',
+		'The parameter "Start Time" must be a real date such as 2026-12-31',
 	],
 	[
 		'an empty feature level',

@@ -451,7 +451,10 @@ describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
 			'Voyado Engage accepted the batch (HTTP 200) but its answer could not be read: check the contacts’ points before sending these rows again',
 		);
 		expect(error?.description).toContain('which rows it skipped is unknown');
-		expect(error?.description).toContain('Expected JSON but got: <html>OK</html>');
+		expect(error?.description).toContain(
+			'Voyado Engage answered with an HTML page instead of JSON: "OK"',
+		);
+		expect(error?.description).not.toMatch(/<html>/);
 	});
 
 	it('with Continue On Fail, the error items of a 2xx with an unreadable body say the batch was accepted', async () => {

@@ -83,15 +83,30 @@ describe('Voyado Engage errors', () => {
 		expect(error?.description).toContain('sent 2 times');
 	});
 
-	it('a body that is not JSON: says so and shows its start', async () => {
+	it('a body that is not JSON: says so and shows its first words, without markup', async () => {
 		engage()
 			.get(ACCOUNT)
 			.reply(200, '<html><body>Maintenance</body></html>', { 'Content-Type': 'text/html' });
 		const { error } = await runVoyado(getAccount);
-		expect(error?.message).toBe('Voyado Engage sent a response that could not be read');
-		expect(error?.description).toContain(
-			'Expected JSON but got: <html><body>Maintenance</body></html>',
+		expect(error?.message).toBe(
+			'Voyado Engage answered with an HTML page instead of JSON: "Maintenance"',
 		);
+		expect(error?.description).toContain('Content-Type: text/html');
+	});
+
+	it('JSON that is cut off is not JSON either', async () => {
+		engage().get(ACCOUNT).reply(200, '{"id": 7,', { 'Content-Type': 'application/json' });
+		const { error } = await runVoyado(getAccount);
+		expect(error?.message).toBe('Voyado Engage answered with malformed JSON: "{"id": 7,"');
+	});
+
+	it('an HTML error page without a title: its first heading', async () => {
+		engage()
+			.get(ACCOUNT)
+			.reply(503, '<body><h2>Down for maintenance</h2></body>', { 'Content-Type': 'text/html' });
+		const { error } = await runVoyado({ ...getAccount, options: { maxRetries: 0 } });
+		expect(error?.message).toBe('Down for maintenance');
+		expect(error?.httpCode).toBe('503');
 	});
 
 	it('an error page that is not JSON: uses its text', async () => {

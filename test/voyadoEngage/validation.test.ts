@@ -52,17 +52,17 @@ const BAD_ROWS: Array<[string, IDataObject, RegExp]> = [
 	[
 		'time stamp not a date',
 		{ timeStamp: 'yesterday' },
-		/^The parameter "Timestamp" must be an ISO 8601 date .*got "yesterday" \(item 2\)$/,
+		/^The parameter "Timestamp" must be a real date .*got "yesterday" \(item 2\)$/,
 	],
 	[
 		'valid from not ISO',
 		{ validFrom: '03/01/2026' },
-		/^The parameter "Valid From" must be an ISO 8601 date/,
+		/^The parameter "Valid From" must be a real date/,
 	],
 	[
 		'valid to impossible',
 		{ validTo: '2026-13-45' },
-		/^The parameter "Valid To" must be an ISO 8601 date/,
+		/^The parameter "Valid To" must be a real date/,
 	],
 ];
 

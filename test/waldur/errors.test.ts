@@ -171,6 +171,45 @@ describe('Waldur errors become readable messages', () => {
 		expect(result.error?.httpCode).toBe('500');
 	});
 
+	it.each([
+		['text/html', 'Server Error (500)'],
+		['', 'Server Error (500)'],
+	])(
+		"Django's 500 page without a <title> (Content-Type %p): its heading, never markup",
+		async (contentType, message) => {
+			mockWaldur('GET', CREDIT_PATH, {
+				status: 500,
+				body: '<h1>Server Error (500)</h1>',
+				headers: contentType ? { 'Content-Type': contentType } : {},
+				violates: /not a DRF error body|not JSON/,
+			});
+
+			const result = await runWaldur(get);
+
+			expect(result.error?.message).toBe(message);
+			expect(result.error?.description).toMatch(/internal problem/);
+			expect(result.error?.httpCode).toBe('500');
+		},
+	);
+
+	it('an error page with neither title nor heading: "Waldur answered with HTTP <status>"', async () => {
+		mockWaldur('DELETE', CREDIT_PATH, {
+			status: 409,
+			body: '<div><p>Conflict</p></div>',
+			headers: { 'Content-Type': 'text/html' },
+			violates: /not a DRF error body|not JSON/,
+		});
+
+		const result = await runWaldur({
+			resource: 'projectCredit',
+			operation: 'delete',
+			uuid: PROJECT_CREDIT_UUID,
+		});
+
+		expect(result.error?.message).toBe('Waldur answered with HTTP 409');
+		expect(result.error?.httpCode).toBe('409');
+	});
+
 	it('a dropped connection on a read is retried up to Max Retries, then reported', async () => {
 		for (let attempt = 0; attempt < 3; attempt++)
 			mockWaldur('GET', CREDIT_PATH, { status: 0, networkError: 'ECONNRESET' });
@@ -202,8 +241,11 @@ describe('Waldur errors become readable messages', () => {
 
 		const result = await runWaldur(get);
 
-		expect(result.error?.message).toBe('Waldur sent a response that could not be read');
-		expect(result.error?.description).toMatch(/Expected JSON but got: <html><body>Maintenance/);
+		expect(result.error?.message).toBe(
+			'Waldur answered with an HTML page instead of JSON: "Maintenance"',
+		);
+		expect(result.error?.description).toContain('(Content-Type: text/html)');
+		expect(result.error?.httpCode).toBe('200');
 	});
 
 	it('a 200 without a body is an error, never an empty output item', async () => {

@@ -58,8 +58,11 @@ export function explainBatchFailure(error: unknown, progress: BatchProgress): vo
 	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) return;
 	const details = [error.description ?? ''];
 	if (error instanceof NodeApiError && /^2\d\d$/.test(String(error.httpCode))) {
+		// What came back (e.g. an HTML page) moves into the description; the message says what it means.
+		details.unshift(
+			`Engage accepted the request, but which rows it skipped is unknown. ${error.message}.`,
+		);
 		error.message = `Voyado Engage accepted the batch (HTTP ${error.httpCode}) but its answer could not be read: check the contacts’ points before sending these rows again`;
-		details.unshift('Engage accepted the request, but which rows it skipped is unknown.');
 	}
 	details.push(progressText(progress));
 	error.description = details.filter(Boolean).join(' ');

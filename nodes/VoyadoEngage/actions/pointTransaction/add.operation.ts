@@ -5,7 +5,7 @@ import {
 	forOperation,
 	optionsCollection,
 } from '../../../shared/descriptions';
-import { readRequestSettings } from '../../../shared/http';
+import { readRequestSettings } from '../../../shared/requestSettings';
 import { errorItemOrThrow } from '../../../shared/itemLoop';
 import { invalidParameter } from '../../../shared/validate';
 import type { PendingRow } from '../../batchAdd/batches';
