@@ -146,7 +146,7 @@ const BAD_ITEMS: Array<[string, (item: IDataObject) => IDataObject, RegExp]> = [
 	[
 		'a date that is not ISO 8601',
 		(item) => ({ ...item, timeStamp: 'yesterday' }),
-		/^The input field "timeStamp" must be an ISO 8601 date .*got "yesterday" \(item 2\)$/,
+		/^The input field "timeStamp" must be a real date .*got "yesterday" \(item 2\)$/,
 	],
 	[
 		'a text field holding an object',
