@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, secretProperty, testRequestBaseUrl } from './common';
+import { baseUrlProperty, secretProperty, testFailureMessages, testRequestBaseUrl } from './common';
 
 export class SignTrakerApi implements ICredentialType {
 	name = 'signTrakerApi';
@@ -56,5 +56,10 @@ export class SignTrakerApi implements ICredentialType {
 			qs: { $top: 1 },
 			headers: { Accept: 'application/json' },
 		},
+		rules: testFailureMessages({
+			401: 'SignTraker says "Authorization has been denied for this request." (HTTP 401): the API key is not valid. Copy it again from SignTraker → My Profile.',
+			403: 'SignTraker refused the API key (HTTP 403): its user may not read credit awards. Use the key of a user who may, from SignTraker → My Profile.',
+			404: 'SignTraker has no API at this address (HTTP 404). Check the subdomain ("acme" for https://acme.signtraker.com), or the base URL, which is the tenant address without /api.',
+		}),
 	};
 }

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, secretProperty, testRequestBaseUrl } from './common';
+import { baseUrlProperty, secretProperty, testFailureMessages, testRequestBaseUrl } from './common';
 
 export class SpreedlySubscriptionsApi implements ICredentialType {
 	name = 'spreedlySubscriptionsApi';
@@ -60,5 +60,9 @@ export class SpreedlySubscriptionsApi implements ICredentialType {
 			url: '={{ "/api/v4/" + encodeURIComponent($credentials.siteName.trim()) + "/subscription_plans.xml" }}',
 			headers: { Accept: 'application/xml' },
 		},
+		rules: testFailureMessages({
+			401: 'Spreedly says "HTTP Basic: Access denied." (HTTP 401): the API token does not open this site. Copy the API authentication token from the site\'s configuration, and check the site name.',
+			404: 'Spreedly has no site of this name at this address (HTTP 404). Check the site name (as in https://spreedly.com/<site name>/; test sites usually end in -test) and the base URL (https://subs.pinpayments.com for sites on Pin Payments Subscriptions).',
+		}),
 	};
 }

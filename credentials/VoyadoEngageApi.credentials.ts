@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { VOYADO_HEADERS } from '../nodes/VoyadoEngage/headers';
-import { baseUrlProperty, secretProperty, testRequestBaseUrl } from './common';
+import { baseUrlProperty, secretProperty, testFailureMessages, testRequestBaseUrl } from './common';
 
 export class VoyadoEngageApi implements ICredentialType {
 	name = 'voyadoEngageApi';
@@ -48,5 +48,10 @@ export class VoyadoEngageApi implements ICredentialType {
 			qs: { offset: 0, count: 1 },
 			headers: { ...VOYADO_HEADERS },
 		},
+		rules: testFailureMessages({
+			401: 'Voyado Engage did not accept the API key (HTTP 401). Check the key in Engage Config Hub → API connections.',
+			403: "Voyado Engage refused the request (HTTP 403). Check that the API connection's IP allowlist (Engage Config Hub → API connections) includes the address n8n calls from, and that the key may read point accounts.",
+			404: 'Voyado Engage has no API at this address (HTTP 404). The base URL is your Engage address, such as https://acme.voyado.com or https://acme.staging.voyado.com, without /api.',
+		}),
 	};
 }

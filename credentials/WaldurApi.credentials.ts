@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, secretProperty, testRequestBaseUrl } from './common';
+import { baseUrlProperty, secretProperty, testFailureMessages, testRequestBaseUrl } from './common';
 
 export class WaldurApi implements ICredentialType {
 	name = 'waldurApi';
@@ -43,5 +43,10 @@ export class WaldurApi implements ICredentialType {
 			qs: { page_size: 1 },
 			headers: { Accept: 'application/json' },
 		},
+		rules: testFailureMessages({
+			401: 'Waldur says "Invalid token." or "Token has expired." (HTTP 401). Copy a current token from Waldur: your user profile → Credentials → API token.',
+			403: 'Waldur refused the token (HTTP 403): its user may not list project credits. Use the token of a user who may, such as an organisation owner or staff.',
+			404: 'Waldur has no API at this address (HTTP 404). The base URL is the address of your Waldur API without /api/, such as https://waldur.example.com.',
+		}),
 	};
 }

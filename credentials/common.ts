@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateRuleResponseCode, INodeProperties } from 'n8n-workflow';
 
 /** A secret credential field: masked in the editor and redacted from every error. */
 export function secretProperty(
@@ -43,4 +43,17 @@ export function baseUrlProperty(options: {
  */
 export function testRequestBaseUrl(fallback = '""'): string {
 	return `={{ (String($credentials.baseUrl || "").trim() || ${fallback}).replace(/\\/+$/, "") }}`;
+}
+
+/**
+ * What n8n's credential test shows for these statuses instead of the bare status text ("Unauthorized"):
+ * n8n returns the message of the first `responseCode` rule whose value is the status.
+ */
+export function testFailureMessages(
+	messages: Record<number, string>,
+): IAuthenticateRuleResponseCode[] {
+	return Object.entries(messages).map(([status, message]) => ({
+		type: 'responseCode',
+		properties: { value: Number(status), message },
+	}));
 }

@@ -41,6 +41,6 @@ export class SignTraker implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperation(this, operations);
+		return await routeOperation(this, operations, 'SignTraker API');
 	}
 }

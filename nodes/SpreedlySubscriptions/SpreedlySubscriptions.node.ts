@@ -42,6 +42,6 @@ export class SpreedlySubscriptions implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperation(this, operations);
+		return await routeOperation(this, operations, 'Spreedly Subscriptions API');
 	}
 }

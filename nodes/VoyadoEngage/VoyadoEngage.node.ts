@@ -43,6 +43,6 @@ export class VoyadoEngage implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperation(this, operations);
+		return await routeOperation(this, operations, 'Voyado Engage API');
 	}
 }

@@ -38,6 +38,6 @@ export class Waldur implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperation(this, operations);
+		return await routeOperation(this, operations, 'Waldur API');
 	}
 }

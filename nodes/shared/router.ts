@@ -15,12 +15,34 @@ export interface Operation {
 
 export type OperationTable = Record<string, Record<string, Operation>>;
 
+/**
+ * n8n adds "Custom API Call" (this value) to the Resource and Operation lists of every node whose
+ * credential has `authenticate`; the editor then points to the HTTP Request node, which makes the
+ * call with the node's credential. The node itself has nothing to run for it.
+ */
+export const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
+
+function customApiCallError(ctx: IExecuteFunctions, credentialDisplayName: string) {
+	return new NodeOperationError(
+		ctx.getNode(),
+		'Custom API Call is made with the HTTP Request node',
+		{
+			description: `Add an HTTP Request node, set Authentication to "Predefined Credential Type" and Credential Type to "${credentialDisplayName}", and choose your credential: n8n adds its authentication to the request. See https://docs.n8n.io/integrations/custom-operations/`,
+		},
+	);
+}
+
+/** `credentialDisplayName` names the credential type the HTTP Request node offers for a Custom API Call. */
 export async function routeOperation(
 	ctx: IExecuteFunctions,
 	table: OperationTable,
+	credentialDisplayName: string,
 ): Promise<INodeExecutionData[][]> {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
+	// With Custom API Call as the resource the editor hides Operation, so it may not be set at all.
+	if (resource === CUSTOM_API_CALL) throw customApiCallError(ctx, credentialDisplayName);
 	const operation = ctx.getNodeParameter('operation', 0) as string;
+	if (operation === CUSTOM_API_CALL) throw customApiCallError(ctx, credentialDisplayName);
 	const selected = table[resource]?.[operation];
 	if (!selected) {
 		throw new NodeOperationError(

@@ -96,6 +96,8 @@ export class NodeTypes implements INodeTypes {
 
 /** Records every execute() return value of the wrapped node type. */
 function recording(nodeType: INodeType, sink: INodeExecutionData[][][]): INodeType {
+	// A declarative node (e.g. a credential's test request as n8n runs it) is run by n8n-core's RoutingNode.
+	if (!nodeType.execute) return nodeType;
 	const wrapped = Object.create(nodeType) as INodeType;
 	wrapped.execute = async function (this: IExecuteFunctions) {
 		const result = (await nodeType.execute!.call(this)) as INodeExecutionData[][];
