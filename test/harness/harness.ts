@@ -54,6 +54,8 @@ function newInputNode(): INode {
 export interface RunOptions {
 	/** The node under test: a node class instance. */
 	node: INodeType;
+	/** The node's typeVersion in the workflow; 1 by default. */
+	typeVersion?: number;
 	parameters: IDataObject;
 	/** Credentials by type name, as plain data. */
 	credentials: Record<string, ICredentialDataDecryptedObject>;
@@ -126,7 +128,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		id: 'node',
 		name: 'Node',
 		type: nodeTypeName,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [200, 0],
 		parameters: options.parameters as INode['parameters'],
 		credentials: credentialsOfNode,
