@@ -33,6 +33,7 @@ export class SpreedlySubscriptions implements INodeType {
 				[
 					{ name: 'Subscriber', value: 'subscriber' },
 					{ name: 'Subscription Plan', value: 'plan' },
+					{ name: 'Transaction', value: 'transaction' },
 				],
 				'subscriber',
 			),

@@ -6,17 +6,15 @@ import { rootValue } from './results';
 import { spreedlyRequest } from './transport';
 
 /**
- * GETs a list (`<subscribers type="array">`, or `<nil-classes type="array"/>` when empty) and returns
- * one record per item. The API sends the whole list in one response, so Limit only shortens the output.
+ * The records of a list response (`<subscribers type="array">`, or `<nil-classes type="array"/>` when
+ * empty): anything that is not an XML array is an error, never an empty list.
  */
-export async function fetchList(
+export function recordsOf(
 	ctx: IExecuteFunctions,
-	path: string,
-	itemIndex: number,
+	body: IDataObject | string | undefined,
 	what: string,
-): Promise<IDataObject[]> {
-	const limit = readLimit(ctx, itemIndex);
-	const body = await spreedlyRequest(ctx, { method: 'GET', path }, itemIndex);
+	itemIndex: number,
+): IDataObject[] {
 	if (body === undefined) return [];
 	const value = typeof body === 'string' ? body : rootValue(body);
 	if (!Array.isArray(value)) {
@@ -27,6 +25,21 @@ export async function fetchList(
 			itemIndex,
 		);
 	}
-	const records = value as IDataObject[];
+	return value as IDataObject[];
+}
+
+/**
+ * GETs a list and returns one record per item. The API sends the whole list in one response, so
+ * Limit only shortens the output.
+ */
+export async function fetchList(
+	ctx: IExecuteFunctions,
+	path: string,
+	itemIndex: number,
+	what: string,
+): Promise<IDataObject[]> {
+	const limit = readLimit(ctx, itemIndex);
+	const body = await spreedlyRequest(ctx, { method: 'GET', path }, itemIndex);
+	const records = recordsOf(ctx, body, what, itemIndex);
 	return limit === undefined ? records : records.slice(0, limit);
 }

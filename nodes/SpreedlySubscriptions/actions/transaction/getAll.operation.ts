@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { forOperation, optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
+import { collectPages } from '../../../shared/paging';
+import { invalidParameter, readLimit } from '../../../shared/validate';
+import { recordsOf } from '../../listing';
+import { spreedlyRequest } from '../../transport';
+
+/** `transactions.xml` answers at most 50 transactions per request. */
+export const TRANSACTION_BATCH = 50;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Since ID',
+		name: 'sinceId',
+		type: 'string',
+		default: '',
+		placeholder: '12345',
+		description:
+			'Only transactions with a higher ID than this one (e.g. the last ID a previous run saw). Empty: from the first transaction.',
+	},
+	...returnAllAndLimit(),
+	optionsCollection(),
+];
+
+export const description = forOperation('transaction', 'getAll', properties);
+
+function readSinceId(ctx: IExecuteFunctions, itemIndex: number): number {
+	const value = ctx.getNodeParameter('sinceId', itemIndex, '') as unknown;
+	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
+	if (text === '') return 0;
+	if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)))
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			'Since ID',
+			`must be a transaction ID (a whole number), got ${JSON.stringify(value)}`,
+		);
+	return Number(text);
+}
+
+function idOf(transaction: IDataObject): number {
+	return typeof transaction.id === 'number' ? transaction.id : Number(transaction.id);
+}
+
+/** Batches of 50 via `since_id`, each continuing after the highest ID of the one before; oldest first. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const sinceId = readSinceId(this, itemIndex);
+	const limit = readLimit(this, itemIndex);
+	return await collectPages<IDataObject, number>(sinceId, limit, async (cursor) => {
+		const body = await spreedlyRequest(
+			this,
+			{ method: 'GET', path: '/transactions.xml', qs: { since_id: cursor } },
+			itemIndex,
+		);
+		const batch = recordsOf(this, body, 'transaction', itemIndex).sort((a, b) => idOf(a) - idOf(b));
+		const last = batch.length > 0 ? idOf(batch[batch.length - 1]) : Number.NaN;
+		const more = batch.length >= TRANSACTION_BATCH && Number.isSafeInteger(last) && last > cursor;
+		return { items: batch, next: more ? last : undefined };
+	});
+}
