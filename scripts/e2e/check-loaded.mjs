@@ -6,12 +6,20 @@ import { fileURLToPath } from 'node:url';
 import { n8nCli, PACKAGE_NAME } from '../lib/n8n.mjs';
 import { run } from '../lib/run.mjs';
 
-/** The package's public contract (CONTRACT.md): every node with its credential; every action node is usable as a tool. */
+/** The package's public contract (CONTRACT.md): every node with its credential; every action node is usable as a tool, no trigger is. */
 export const EXPECTED_NODES = [
 	{ node: 'signTraker', credential: 'signTrakerApi' },
 	{ node: 'voyadoEngage', credential: 'voyadoEngageApi' },
 	{ node: 'waldur', credential: 'waldurApi' },
 	{ node: 'spreedlySubscriptions', credential: 'spreedlySubscriptionsApi' },
+];
+
+/** The trigger nodes (CONTRACT "Trigger nodes"): loaded with their credential, never as AI tools. */
+export const EXPECTED_TRIGGERS = [
+	{ node: 'signTrakerTrigger', credential: 'signTrakerApi' },
+	{ node: 'voyadoEngageTrigger', credential: 'voyadoEngageWebhookApi' },
+	{ node: 'waldurTrigger', credential: 'waldurApi' },
+	{ node: 'spreedlySubscriptionsTrigger', credential: 'spreedlySubscriptionsApi' },
 ];
 
 const listTypesScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'list-package-types.cjs');
@@ -40,6 +48,12 @@ export async function checkLoadedTypes(runtime, env, userFolder) {
 		for (const type of [`${PACKAGE_NAME}.${node}`, `${PACKAGE_NAME}.${node}Tool`]) {
 			if (!loadedNodeTypes.has(type)) missing.push(`node ${type}`);
 		}
+		if (!loadedCredentials.has(credential)) missing.push(`credential ${credential}`);
+	}
+	for (const { node, credential } of EXPECTED_TRIGGERS) {
+		const type = `${PACKAGE_NAME}.${node}`;
+		if (!loadedNodeTypes.has(type)) missing.push(`node ${type}`);
+		if (loadedNodeTypes.has(`${type}Tool`)) problems.push(`trigger ${type} is offered as an AI tool`);
 		if (!loadedCredentials.has(credential)) missing.push(`credential ${credential}`);
 	}
 	for (const type of ours) {
