@@ -4,6 +4,11 @@ import { SignTraker } from '../nodes/SignTraker/SignTraker.node';
 import { SpreedlySubscriptions } from '../nodes/SpreedlySubscriptions/SpreedlySubscriptions.node';
 import { VoyadoEngage } from '../nodes/VoyadoEngage/VoyadoEngage.node';
 import { Waldur } from '../nodes/Waldur/Waldur.node';
+import { VoyadoEngageWebhookApi } from '../credentials/VoyadoEngageWebhookApi.credentials';
+import { SignTrakerTrigger } from '../nodes/SignTraker/SignTrakerTrigger.node';
+import { SpreedlySubscriptionsTrigger } from '../nodes/SpreedlySubscriptions/SpreedlySubscriptionsTrigger.node';
+import { VoyadoEngageTrigger } from '../nodes/VoyadoEngage/VoyadoEngageTrigger.node';
+import { WaldurTrigger } from '../nodes/Waldur/WaldurTrigger.node';
 
 /**
  * The names saved workflows depend on (shared/CONTRACT.md). `a.b` means option `b` of collection `a`.
@@ -96,6 +101,7 @@ const CONTRACT: Record<
 				],
 			},
 			plan: { getAll: ['returnAll', 'limit'] },
+			transaction: { getAll: ['sinceId', 'returnAll', 'limit'] },
 		},
 	},
 	voyadoEngage: {
@@ -265,4 +271,89 @@ describe('collections', () => {
 			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 		}
 	});
+});
+
+/** CONTRACT "Trigger nodes": type, kind, credential and parameter names; never usable as a tool. */
+const TRIGGERS: Record<
+	string,
+	{ node: INodeType; kind: 'polling' | 'webhook'; credential: string; parameters: string[] }
+> = {
+	signTrakerTrigger: {
+		node: new SignTrakerTrigger(),
+		kind: 'polling',
+		credential: 'signTrakerApi',
+		parameters: ['event', 'filters.awardedTo'],
+	},
+	voyadoEngageTrigger: {
+		node: new VoyadoEngageTrigger(),
+		kind: 'webhook',
+		credential: 'voyadoEngageWebhookApi',
+		parameters: ['events'],
+	},
+	waldurTrigger: {
+		node: new WaldurTrigger(),
+		kind: 'webhook',
+		credential: 'waldurApi',
+		parameters: ['events'],
+	},
+	spreedlySubscriptionsTrigger: {
+		node: new SpreedlySubscriptionsTrigger(),
+		kind: 'webhook',
+		credential: 'spreedlySubscriptionsApi',
+		parameters: ['options.fetchSubscribers'],
+	},
+};
+
+describe.each(Object.entries(TRIGGERS))(
+	'the contract of trigger %s',
+	(name, { node, kind, credential, parameters }) => {
+		it('keeps its names, has no inputs and is not an AI tool', () => {
+			expect(node.description.name).toBe(name);
+			expect(node.description.credentials?.map((entry) => entry.name)).toEqual([credential]);
+			expect(node.description.inputs).toEqual([]);
+			expect(node.description.usableAsTool).toBeUndefined();
+			if (kind === 'polling') expect(node.description.polling).toBe(true);
+			else expect(node.description.webhooks?.map((webhook) => webhook.name)).toEqual(['default']);
+		});
+
+		it('keeps its parameter names', () => {
+			const names = node.description.properties.flatMap((property) => [
+				property.name,
+				...((property.type === 'collection' ? property.options : []) as INodeProperties[]).map(
+					(option) => `${property.name}.${option.name}`,
+				),
+			]);
+			expect(names).toEqual(expect.arrayContaining(parameters));
+		});
+	},
+);
+
+it('SignTraker Trigger offers the newCreditAward event', () => {
+	const event = TRIGGERS.signTrakerTrigger.node.description.properties.find(
+		(property) => property.name === 'event',
+	);
+	expect(event?.options?.map((option) => (option as { value: string }).value)).toContain(
+		'newCreditAward',
+	);
+});
+
+it('Voyado Engage Trigger offers the events the contract names', () => {
+	const events = TRIGGERS.voyadoEngageTrigger.node.description.properties.find(
+		(property) => property.name === 'events',
+	);
+	expect(events?.options?.map((option) => (option as { value: string }).value)).toEqual(
+		expect.arrayContaining([
+			'point.balance.updated',
+			'loyalty.addPoints',
+			'reward.voucher.created',
+		]),
+	);
+});
+
+it('the Voyado Engage webhook credential keeps signingSecret as a password field', () => {
+	const credential = new VoyadoEngageWebhookApi();
+	expect(credential.name).toBe('voyadoEngageWebhookApi');
+	expect(credential.properties).toEqual([
+		expect.objectContaining({ name: 'signingSecret', typeOptions: { password: true } }),
+	]);
 });
