@@ -312,8 +312,9 @@ function parsedErrorBody(provider: Provider, text: string, contentType: string):
 
 function explainNetworkFailure(call: Call, failure: NetworkFailure, tries: number) {
 	const { provider } = call;
+	const afterTries = tries === 1 ? '' : ` after ${tries} tries`;
 	const what = failure.timedOut
-		? `${provider.name} did not answer within ${call.settings.timeoutMs} ms`
+		? `${provider.name} did not answer within ${call.settings.timeoutMs} ms${afterTries}`
 		: `Could not reach ${provider.name}: ${failure.message}`;
 	const sent = tries === 1 ? 'The request was sent once' : `The request was sent ${tries} times`;
 	const notRepeated = call.repeatable

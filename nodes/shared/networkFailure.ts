@@ -8,16 +8,40 @@ export interface NetworkFailure {
 	cancelled: boolean;
 }
 
-type ErrorShape = { code?: string; message?: string; name?: string };
+interface ErrorShape {
+	code?: unknown;
+	message?: unknown;
+	name?: unknown;
+	cause?: ErrorShape;
+	httpCode?: unknown;
+	messages?: unknown;
+}
 
-/** What a failed `httpRequestWithAuthentication` call says about the connection. */
+/** A Node.js or axios error code (`ECONNRESET`, `ERR_CANCELED`), never an HTTP status. */
+function networkCode(value: unknown): string | undefined {
+	return typeof value === 'string' && /^E[A-Z0-9_]+$/.test(value) ? value : undefined;
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * What a failed `httpRequestWithAuthentication` call says about the connection. Both n8n lines wrap
+ * the request error in a NodeApiError, differently:
+ * - n8n-core 2.x keeps it as the NodeApiError's `cause` (code and message intact);
+ * - n8n-core 1.x loses the cause (n8n-workflow 1.x's ExecutionBaseError redeclares `cause`), leaves
+ *   the code in `httpCode` (`ECONNRESET`), the request error's message first in `messages`
+ *   (`timeout of 1500ms exceeded`) and replaces `message` with a generic text.
+ */
 export function networkFailureOf(error: unknown): NetworkFailure {
-	const err = error as ErrorShape & { cause?: ErrorShape };
-	const cause: ErrorShape = err.cause ?? err;
-	const code = cause.code ?? err.code;
-	const message = cause.message ?? err.message ?? 'Unknown network error';
-	const timedOut =
-		code === 'ECONNABORTED' && /timeout/i.test(message) ? true : code === 'ETIMEDOUT';
+	const err = (error ?? {}) as ErrorShape;
+	const cause = err.cause ?? {};
+	const code = networkCode(cause.code) ?? networkCode(err.code) ?? networkCode(err.httpCode);
+	const firstMessage = Array.isArray(err.messages) ? text(err.messages[0]) : undefined;
+	const message =
+		text(cause.message) ?? firstMessage ?? text(err.message) ?? 'Unknown network error';
+	const timedOut = code === 'ETIMEDOUT' || (code === 'ECONNABORTED' && /timeout/i.test(message));
 	const cancelled = cause.name === 'CanceledError' || code === 'ERR_CANCELED';
 	return { code, message, timedOut, cancelled };
 }

@@ -181,7 +181,7 @@ describe('SignTraker errors', () => {
 		const scope = nock(BASE).get('/api/agents/42').times(2).delay(500).reply(200, { Id: 42 });
 		const { error } = await runSignTraker({ ...getAgent, options: { timeout: 50, maxRetries: 1 } });
 		expect(scope.isDone()).toBe(true);
-		expect(error?.message).toBe('SignTraker did not answer within 50 ms');
+		expect(error?.message).toBe('SignTraker did not answer within 50 ms after 2 tries');
 		expect(error?.description).toContain('sent 2 times');
 	});
 

@@ -295,7 +295,7 @@ describe('Spreedly errors', () => {
 		);
 		expect(seen).toHaveLength(2);
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe('Spreedly did not answer within 50 ms');
+		expect(error?.message).toBe('Spreedly did not answer within 50 ms after 2 tries');
 		expect(error?.description).toContain('sent 2 times');
 	});
 

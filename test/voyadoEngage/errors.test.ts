@@ -79,7 +79,7 @@ describe('Voyado Engage errors', () => {
 		const scope = engage().get(ACCOUNT).times(2).delay(500).reply(200, { id: 42 });
 		const { error } = await runVoyado({ ...getAccount, options: { timeout: 50, maxRetries: 1 } });
 		expect(scope.isDone()).toBe(true);
-		expect(error?.message).toBe('Voyado Engage did not answer within 50 ms');
+		expect(error?.message).toBe('Voyado Engage did not answer within 50 ms after 2 tries');
 		expect(error?.description).toContain('sent 2 times');
 	});
 
