@@ -21,7 +21,7 @@ import {
 } from '../shared/webhook';
 import { nodeState } from '../shared/staticData';
 import { VOYADO_EVENTS } from './trigger/events';
-import { alreadyDelivered, forgetDeliveries, rememberDelivery } from './trigger/replay';
+import { alreadyDelivered, rememberDelivery } from './trigger/replay';
 import { signingKeyOf, verifySvixDelivery } from './trigger/svix';
 
 const CREDENTIAL_TYPE = 'voyadoEngageWebhookApi';
@@ -105,8 +105,9 @@ export class VoyadoEngageTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				return true;
 			},
+			// The remembered delivery IDs stay: n8n deactivates and reactivates on every restart, and a
+			// delivery Svix retries across a restart must still be recognised.
 			async delete(this: IHookFunctions): Promise<boolean> {
-				forgetDeliveries(nodeState(this));
 				return true;
 			},
 		},

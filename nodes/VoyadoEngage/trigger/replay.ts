@@ -17,7 +17,3 @@ export function rememberDelivery(state: DeliveryLog, svixId: string): void {
 	recent.push(svixId);
 	state.recentSvixIds = recent.slice(-REMEMBERED_DELIVERIES);
 }
-
-export function forgetDeliveries(state: DeliveryLog): void {
-	delete state.recentSvixIds;
-}

@@ -234,12 +234,12 @@ describe('Voyado Engage Trigger: events and duplicates', () => {
 		expect((await node.deliver(delivery(balanceUpdated, { id: 'msg_0' }))).items).toHaveLength(1);
 	});
 
-	it('forgets the remembered IDs when the workflow is deactivated', async () => {
+	it('still recognises a retried delivery after n8n deactivated and reactivated the workflow (a restart)', async () => {
 		const node = trigger();
-		await node.deliver(delivery(balanceUpdated, { id: 'msg_1' }));
-		expect(await node.hook('checkExists')).toBe(true);
+		expect((await node.deliver(delivery(balanceUpdated, { id: 'msg_1' }))).items).toHaveLength(1);
 		expect(await node.hook('delete')).toBe(true);
-		expect(node.nodeStaticData()).toEqual({});
+		expect(await node.hook('checkExists')).toBe(true);
+		expect((await node.deliver(delivery(balanceUpdated, { id: 'msg_1' }))).items).toBeUndefined();
 	});
 });
 
