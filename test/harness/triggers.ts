@@ -32,6 +32,8 @@ export interface TriggerOptions {
 	credentialTypes: ICredentialType[];
 	/** The workflow's saved static data (as n8n keeps it in the database between calls). */
 	staticData?: IDataObject;
+	/** n8n's production webhook address (WEBHOOK_URL); WEBHOOK_BASE_URL by default. */
+	webhookBaseUrl?: string;
 }
 
 export interface DeliveryRequest {
@@ -137,7 +139,7 @@ export class TriggerHarness {
 			variables: {},
 			restApiUrl: 'http://127.0.0.1:5678/rest',
 			instanceBaseUrl: 'http://127.0.0.1:5678/',
-			webhookBaseUrl: WEBHOOK_BASE_URL,
+			webhookBaseUrl: this.options.webhookBaseUrl ?? WEBHOOK_BASE_URL,
 			webhookTestBaseUrl: WEBHOOK_TEST_BASE_URL,
 			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
 			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',

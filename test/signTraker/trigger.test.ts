@@ -189,6 +189,18 @@ describe('SignTraker Trigger: new credit awards', () => {
 		expect(node.nodeStaticData()).toEqual({ lastAwardId: 7 });
 	});
 
+	it('refuses a list reply that is not a JSON array', async () => {
+		const node = poller({}, withCursor({ lastAwardId: 7 }));
+		api()
+			.get('/api/credits/awards')
+			.query({ $filter: 'Id gt 7', $orderby: 'Id asc', $top: '100' })
+			.reply(200, { value: [] });
+		await expect(node.poll()).rejects.toThrow(
+			'SignTraker sent a list response that is not a JSON array',
+		);
+		expect(node.nodeStaticData()).toEqual({ lastAwardId: 7 });
+	});
+
 	it('does not take a 400 of the fallback itself for a refused filter', async () => {
 		const node = poller({}, withCursor({ lastAwardId: 7, idFilterRefused: true }));
 		api()

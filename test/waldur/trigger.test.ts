@@ -116,6 +116,44 @@ describe('Waldur Trigger: registration', () => {
 		await expect(trigger().hook('create')).rejects.toThrow('Enter a valid URL.');
 	});
 
+	it('refuses, before any request, a delivery URL longer than the 200 characters Waldur stores', async () => {
+		const node = new TriggerHarness({
+			node: new WaldurTrigger(),
+			parameters: { events: EVENTS },
+			credentials: { waldurApi: { baseUrl: BASE, token: TOKEN } },
+			credentialTypes: [new WaldurApi()],
+			webhookBaseUrl: `https://n8n.example.com/${'very-long-path/'.repeat(6)}webhook`,
+		});
+		await expect(node.hook('create')).rejects.toThrow(
+			/^The delivery URL is 2\d\d characters long; Waldur stores at most 200$/,
+		);
+		expect(calls()).toHaveLength(0);
+	});
+
+	it('refuses a registration reply without the hook uuid (nothing to delete later)', async () => {
+		mockWaldur('POST', '/api/hooks-web/', {
+			status: 201,
+			body: {},
+			violates: /must have required property/,
+		});
+		await expect(trigger().hook('create')).rejects.toThrow(
+			'Waldur sent a response that is not a web hook with a uuid',
+		);
+	});
+
+	it('refuses a hook list that is not a JSON array', async () => {
+		const node = trigger();
+		await activate(node);
+		mockWaldur('GET', '/api/hooks-web/', {
+			status: 200,
+			body: { results: [] },
+			violates: /must be array/,
+		});
+		await expect(node.hook('checkExists')).rejects.toThrow(
+			'Waldur sent a response that is not a JSON array',
+		);
+	});
+
 	it('sends the 2024 event names as selected (an 8.0.5 server refuses them: not in its schema)', async () => {
 		mockWaldur('POST', '/api/hooks-web/', {
 			status: 201,
