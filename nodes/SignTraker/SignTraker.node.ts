@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resourceSelector } from '../shared/descriptions';
 import { operationProperties, routeOperation } from '../shared/router';
 import { operations, operationSelectors } from './actions/router';
+import { searchAgents } from './agentPicker';
 
 export class SignTraker implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,6 +40,8 @@ export class SignTraker implements INodeType {
 			...operationProperties(operations),
 		],
 	};
+
+	methods = { listSearch: { searchAgents } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperation(this, operations, 'SignTraker API');

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ApiContext } from '../shared/context';
 import { unexpectedResponseError } from '../shared/errors';
+import { extractLocatorValue } from '../shared/locator';
 import { collectOffsetPages } from '../shared/paging';
 import { invalidParameter, readLimit, toFiniteNumber } from '../shared/validate';
 import { signTrakerRequest } from './transport';
@@ -100,7 +102,7 @@ export function identityFilter(
 	label: string,
 ): string | undefined {
 	if (!(name in filters)) return undefined;
-	const text = odataText(ctx, filters[name], itemIndex, label);
+	const text = odataText(ctx, extractLocatorValue(filters[name]), itemIndex, label);
 	if (text === undefined) {
 		throw invalidParameter(
 			ctx,
@@ -135,19 +137,31 @@ export async function listRecords(
 	};
 	for (const key of Object.keys(odata)) if (odata[key] === undefined) delete odata[key];
 
-	return await collectOffsetPages(skip, limit, PAGE_SIZE, async (offset, count) => {
-		const qs: IDataObject = { ...odata, $top: count };
-		if (offset > 0) qs.$skip = offset;
-		const body = await signTrakerRequest<unknown>(ctx, { method: 'GET', path, qs }, itemIndex);
-		if (body === undefined) return { items: [] };
-		if (!Array.isArray(body)) {
-			throw unexpectedResponseError(
-				ctx.getNode(),
-				'SignTraker sent a list response that is not a JSON array',
-				`Expected a JSON array from ${path}`,
-				itemIndex,
-			);
-		}
-		return { items: body as IDataObject[] };
-	});
+	return await collectOffsetPages(skip, limit, PAGE_SIZE, async (offset, count) => ({
+		items: await fetchPage(ctx, path, odata, offset, count, itemIndex),
+	}));
+}
+
+/** One `$top`/`$skip` page of a SignTraker collection (a bare JSON array), from any n8n context. */
+export async function fetchPage(
+	ctx: ApiContext,
+	path: string,
+	query: IDataObject,
+	offset: number,
+	count: number,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const qs: IDataObject = { ...query, $top: count };
+	if (offset > 0) qs.$skip = offset;
+	const body = await signTrakerRequest<unknown>(ctx, { method: 'GET', path, qs }, itemIndex);
+	if (body === undefined) return [];
+	if (!Array.isArray(body)) {
+		throw unexpectedResponseError(
+			ctx.getNode(),
+			'SignTraker sent a list response that is not a JSON array',
+			`Expected a JSON array from ${path}`,
+			itemIndex,
+		);
+	}
+	return body as IDataObject[];
 }

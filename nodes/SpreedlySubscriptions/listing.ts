@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { ApiContext } from '../shared/context';
 import { unexpectedResponseError } from '../shared/errors';
 import { readLimit } from '../shared/validate';
 import { rootValue } from './results';
@@ -10,7 +11,7 @@ import { spreedlyRequest } from './transport';
  * empty): anything that is not an XML array is an error, never an empty list.
  */
 export function recordsOf(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	body: IDataObject | string | undefined,
 	what: string,
 	itemIndex: number,
@@ -39,7 +40,17 @@ export async function fetchList(
 	what: string,
 ): Promise<IDataObject[]> {
 	const limit = readLimit(ctx, itemIndex);
-	const body = await spreedlyRequest(ctx, { method: 'GET', path }, itemIndex);
-	const records = recordsOf(ctx, body, what, itemIndex);
+	const records = await fetchRecords(ctx, path, itemIndex, what);
 	return limit === undefined ? records : records.slice(0, limit);
+}
+
+/** Every record of a list, from any n8n context (a run or a picker). */
+export async function fetchRecords(
+	ctx: ApiContext,
+	path: string,
+	itemIndex: number,
+	what: string,
+): Promise<IDataObject[]> {
+	const body = await spreedlyRequest(ctx, { method: 'GET', path }, itemIndex);
+	return recordsOf(ctx, body, what, itemIndex);
 }

@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resourceSelector } from '../shared/descriptions';
 import { operationProperties, routeOperation } from '../shared/router';
 import { operations, operationSelectors } from './actions/router';
+import { searchDefinitions } from './definitionPicker';
 
 export class VoyadoEngage implements INodeType {
 	description: INodeTypeDescription = {
@@ -41,6 +42,8 @@ export class VoyadoEngage implements INodeType {
 			...operationProperties(operations),
 		],
 	};
+
+	methods = { listSearch: { searchDefinitions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperation(this, operations, 'Voyado Engage API');

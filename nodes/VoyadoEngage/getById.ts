@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forOperation, optionsCollection } from '../shared/descriptions';
 import type { Operation } from '../shared/router';
@@ -11,7 +11,9 @@ interface GetByIdSpec {
 	/** The parameter, e.g. `accountId`, and its label. */
 	idName: string;
 	idLabel: string;
-	idDescription: string;
+	/** The ID parameter: a numeric ID field with this description, or a picker of its own. */
+	idDescription?: string;
+	idProperty?: INodeProperties;
 	/** The collection path; the ID is appended. */
 	path: string;
 	/** "point account", for the not-found message. */
@@ -22,7 +24,7 @@ interface GetByIdSpec {
 export function getByIdOperation(spec: GetByIdSpec): Operation {
 	return {
 		description: forOperation(spec.resource, 'get', [
-			numericIdProperty(spec.idLabel, spec.idName, spec.idDescription),
+			spec.idProperty ?? numericIdProperty(spec.idLabel, spec.idName, spec.idDescription ?? ''),
 			optionsCollection(),
 		]),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { ApiContext } from '../shared/context';
 import { unexpectedResponseError } from '../shared/errors';
+import type { Page } from '../shared/paging';
 import { collectPages } from '../shared/paging';
 import { readLimit } from '../shared/validate';
 import { voyadoRequest } from './transport';
@@ -14,12 +16,7 @@ interface ListPage {
 }
 
 /** Accepts both list shapes Engage uses: `{items, totalCount, ...}` and a plain array (definitions). */
-function readListPage(
-	ctx: IExecuteFunctions,
-	body: unknown,
-	path: string,
-	itemIndex: number,
-): ListPage {
+function readListPage(ctx: ApiContext, body: unknown, path: string, itemIndex: number): ListPage {
 	if (body === undefined || body === null) return { items: [] };
 	if (Array.isArray(body)) return { items: body as IDataObject[] };
 	const record = body as IDataObject;
@@ -50,16 +47,30 @@ export async function listRecords(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const limit = readLimit(ctx, itemIndex);
-	return await collectPages<IDataObject, number>(0, limit, async (offset, wanted) => {
-		const count = Math.min(PAGE_SIZE, wanted);
-		const body = await voyadoRequest<unknown>(
-			ctx,
-			{ method: 'GET', path, qs: { ...query, offset, count } },
-			itemIndex,
-		);
-		const { items, total } = readListPage(ctx, body, path, itemIndex);
-		const nextOffset = offset + items.length;
-		const more = total === undefined ? items.length === count : nextOffset < total;
-		return { items, next: more ? nextOffset : undefined };
-	});
+	return await collectPages<IDataObject, number>(
+		0,
+		limit,
+		async (offset, wanted) =>
+			await fetchPage(ctx, path, query, offset, Math.min(PAGE_SIZE, wanted), itemIndex),
+	);
+}
+
+/** One `offset`/`count` page of an Engage collection, from any n8n context (a run or a picker). */
+export async function fetchPage(
+	ctx: ApiContext,
+	path: string,
+	query: IDataObject,
+	offset: number,
+	count: number,
+	itemIndex: number,
+): Promise<Page<IDataObject, number>> {
+	const body = await voyadoRequest<unknown>(
+		ctx,
+		{ method: 'GET', path, qs: { ...query, offset, count } },
+		itemIndex,
+	);
+	const { items, total } = readListPage(ctx, body, path, itemIndex);
+	const nextOffset = offset + items.length;
+	const more = total === undefined ? items.length === count : nextOffset < total;
+	return { items, next: more ? nextOffset : undefined };
 }

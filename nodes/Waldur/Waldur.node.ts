@@ -9,6 +9,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resourceSelector } from '../shared/descriptions';
 import { operationProperties, routeOperation } from '../shared/router';
 import { operations, operationSelectors } from './actions/router';
+import {
+	searchCustomerCredits,
+	searchCustomers,
+	searchProjectCredits,
+	searchProjects,
+} from './pickers';
 
 export class Waldur implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,6 +41,10 @@ export class Waldur implements INodeType {
 			...operationSelectors,
 			...operationProperties(operations),
 		],
+	};
+
+	methods = {
+		listSearch: { searchProjects, searchCustomers, searchProjectCredits, searchCustomerCredits },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { extractLocatorValue } from '../shared/locator';
 import { invalidParameter } from '../shared/validate';
+import { ownerLocator } from './pickers';
 import type { CreditKind } from './credits';
 import type { DecimalFormat } from './values';
 import {
@@ -89,18 +91,14 @@ function booleanField(
 	);
 }
 
-/** The project or customer the credit belongs to; a UUID becomes the URL Waldur links objects by. */
+/** The project or customer the credit belongs to (a picker); a UUID becomes the URL Waldur links objects by. */
 function ownerField(kind: CreditKind): CreditField {
 	const { name, label, collection } = kind.owner;
 	return {
-		property: {
-			displayName: label,
-			name,
-			type: 'string',
-			default: '',
-			placeholder: `UUID or https://waldur.example.com/api/${collection}/<uuid>/`,
-			description: `The ${name} the credit belongs to: its UUID or its full URL`,
-		},
+		property: ownerLocator(
+			kind,
+			`The ${name} the credit belongs to: pick one (search by name), or give its UUID or URL`,
+		),
 		wire: name,
 		toWire: (raw, { ctx, itemIndex, baseUrl }) =>
 			toObjectUrl(ctx, raw, itemIndex, label, baseUrl, collection),
@@ -232,7 +230,8 @@ export function creditBody(values: IDataObject, context: BodyContext): IDataObje
 	for (const writable of allFields(context.kind)) {
 		const { name, displayName } = writable.property;
 		if (!(name in values)) continue;
-		const raw = values[name];
+		// A picker (resource locator) holds the ID in `value`; an empty picker is an empty field.
+		const raw = extractLocatorValue(values[name]);
 		if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
 			throw invalidParameter(
 				context.ctx,

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { ApiContext } from '../shared/context';
 import type { ApiRequest } from '../shared/http';
 import { apiRequest } from '../shared/http';
+import type { Page } from '../shared/paging';
 import { collectPages } from '../shared/paging';
 import { unexpectedReply, waldur, waldurBaseUrl } from './transport';
 
@@ -97,4 +99,25 @@ export async function listAll(
 		const more = total !== undefined && offset < total && offset % pageSize === 0;
 		return { items, next: more ? { offset, pageSize } : undefined };
 	});
+}
+
+/**
+ * One page for a picker: the first from `path` with `query`, the next ones from the `rel="next"` link
+ * the previous page sent (the picker's page token), always on the credential's host.
+ */
+export async function fetchLinkedPage(
+	ctx: ApiContext,
+	path: string,
+	query: IDataObject,
+	pageSize: number,
+	nextLink?: string,
+): Promise<Page<IDataObject, string>> {
+	const baseUrl = await waldurBaseUrl(ctx, 0);
+	const request: ApiRequest = nextLink
+		? { method: 'GET', path: onCredentialHost(nextLink, baseUrl) }
+		: { method: 'GET', path, qs: { ...query, page_size: pageSize } };
+	const { body, headers } = await apiRequest<unknown>(ctx, waldur, request, 0);
+	if (body === undefined) return { items: [] };
+	if (!Array.isArray(body)) throw unexpectedReply(ctx, 'a JSON array', path, 0);
+	return { items: body as IDataObject[], next: nextLinkOf(headers) };
 }

@@ -40,6 +40,34 @@ export function requireWaldurUuid(
 	return toWaldurUuid(ctx, requireString(ctx, name, itemIndex, label), itemIndex, label);
 }
 
+/** The UUID in a record URL of `collection` (`https://…/api/<collection>/<uuid>/`); undefined for any other text. */
+function uuidOfRecordUrl(text: string, collection: string): string | undefined {
+	const url = /^https?:\/\/[^/\s?#]+(?:\/[^/\s?#]+)*\/api\/([^/\s?#]+)\/([^/\s?#]+)\/?$/i.exec(
+		text,
+	);
+	return url && url[1] === collection && UUID.test(url[2]) ? url[2] : undefined;
+}
+
+/** A record given by its UUID or by its URL in `collection` (the By URL picker mode), as a UUID. */
+export function requireRecordUuid(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+	collection: string,
+): string {
+	const text = requireString(ctx, name, itemIndex, label);
+	const fromUrl = uuidOfRecordUrl(text, collection);
+	if (fromUrl !== undefined || UUID.test(text))
+		return toWaldurUuid(ctx, fromUrl ?? text, itemIndex, label);
+	throw invalidParameter(
+		ctx,
+		itemIndex,
+		label,
+		`must be a Waldur UUID (32 hex digits, dashes allowed) or a URL such as https://waldur.example.com/api/${collection}/<uuid>/, got ${show(text)}`,
+	);
+}
+
 /**
  * A related object given as a UUID or as its full URL. Waldur links objects by URL, so a UUID
  * becomes `<baseUrl>/api/<collection>/<uuid>/`; a URL must name that collection and is sent as it is
@@ -56,10 +84,7 @@ export function toObjectUrl(
 	const text = asText(value);
 	if (UUID.test(text))
 		return `${baseUrl}/api/${collection}/${toWaldurUuid(ctx, text, itemIndex, label)}/`;
-	const url = /^https?:\/\/[^/\s?#]+(?:\/[^/\s?#]+)*\/api\/([^/\s?#]+)\/([^/\s?#]+)\/?$/i.exec(
-		text,
-	);
-	if (url && url[1] === collection && UUID.test(url[2]))
+	if (uuidOfRecordUrl(text, collection) !== undefined)
 		return text.endsWith('/') ? text : `${text}/`;
 	throw invalidParameter(
 		ctx,

@@ -38,8 +38,38 @@ export async function collectOffsetPages<T>(
 	return await collectPages<T, number>(startOffset, limit, async (offset, wanted) => {
 		const count = Math.min(pageSize, wanted);
 		const { items, total } = await fetchPage(offset, count);
-		const nextOffset = offset + items.length;
-		const exhausted = items.length < count || (total !== undefined && nextOffset >= total);
-		return { items, next: exhausted ? undefined : nextOffset };
+		return offsetPage(offset, count, items, total);
 	});
+}
+
+/** A page of an offset-paged list: it ends on a short page or once `total` (when reported) is reached. */
+export function offsetPage<T>(
+	offset: number,
+	count: number,
+	items: T[],
+	total?: number,
+): Page<T, number> {
+	const nextOffset = offset + items.length;
+	const exhausted = items.length < count || (total !== undefined && nextOffset >= total);
+	return { items, next: exhausted ? undefined : nextOffset };
+}
+
+/**
+ * One page for a list picker: fetches pages from `first` until one holds a record `keep` accepts or
+ * the list ends, so a search the node applies itself never shows an empty page while more remain.
+ */
+export async function pickerPage<T, Cursor>(
+	first: Cursor,
+	fetchPage: (cursor: Cursor) => Promise<Page<T, Cursor>>,
+	keep: (record: T) => boolean = () => true,
+): Promise<Page<T, Cursor>> {
+	let cursor: Cursor | undefined = first;
+	while (cursor !== undefined) {
+		const page: Page<T, Cursor> = await fetchPage(cursor);
+		const kept = page.items.filter(keep);
+		const next = page.items.length === 0 ? undefined : page.next;
+		if (kept.length > 0 || next === undefined) return { items: kept, next };
+		cursor = next;
+	}
+	return { items: [] };
 }

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { CalendarDateTime } from './dates';
 import { readCalendarDateTime } from './dates';
+import { extractLocatorValue } from './locator';
 
 /** What a bad value is called in an error: a parameter by its label, or a field of the input item by its name. */
 export type ValueName = string | { inputField: string };
@@ -100,10 +101,15 @@ export type Converter<T> = (
 	label: ValueName,
 ) => T;
 
+/** A parameter's value; for a resource locator (a picker), the ID it holds. */
+export function readParameter(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
+	return extractLocatorValue(ctx.getNodeParameter(name, itemIndex, '') as unknown);
+}
+
 /** Reads parameter `name` of an item and converts it, naming `label` when it does not fit. */
 function fromParameter<T>(convert: Converter<T>) {
 	return (ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): T =>
-		convert(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, itemIndex, label);
+		convert(ctx, readParameter(ctx, name, itemIndex), itemIndex, label);
 }
 
 export const requireString = fromParameter(toRequiredString);

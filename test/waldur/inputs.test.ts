@@ -26,7 +26,7 @@ describe('bad inputs are refused before any request', () => {
 		[
 			'a UUID that is not one',
 			{ resource: 'projectCredit', operation: 'get', uuid: '12345' },
-			/"Credit UUID" must be a Waldur UUID \(32 hex digits, dashes allowed\), got "12345" \(item 0\)/,
+			/"Credit UUID" must be a Waldur UUID \(32 hex digits, dashes allowed\) or a URL such as https:\/\/waldur.example.com\/api\/project-credits\/<uuid>\/, got "12345" \(item 0\)/,
 		],
 		[
 			'a UUID with a path in it',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ValueName } from '../../shared/validate';
 import {
+	readParameter,
 	toFiniteNumber,
 	toIsoDateTime,
 	toPositiveInteger,
@@ -85,7 +86,7 @@ export function parameterValues(ctx: IExecuteFunctions, itemIndex: number): RowV
 	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	return {
 		get: (field) =>
-			field in DATE_FIELDS ? additional[field] : ctx.getNodeParameter(field, itemIndex, ''),
+			field in DATE_FIELDS ? additional[field] : readParameter(ctx, field, itemIndex),
 		name: (field) => LABELS[field],
 	};
 }

@@ -2,18 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import { requirePositiveInteger } from '../../../shared/validate';
+import { agentLocator } from '../../agentPicker';
 import { signTrakerRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
-	{
+	agentLocator({
 		displayName: 'Agent ID',
 		name: 'agentId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '42',
-		description: 'The numeric ID of the agent',
-	},
+		description: 'The agent to get: pick one, or give its numeric ID',
+	}),
 	optionsCollection(),
 ];
 

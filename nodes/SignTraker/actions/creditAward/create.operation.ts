@@ -13,6 +13,7 @@ import {
 	toIsoDateTime,
 	toJsonObject,
 } from '../../../shared/validate';
+import { agentLocator } from '../../agentPicker';
 import { signTrakerRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -25,16 +26,12 @@ const properties: INodeProperties[] = [
 		placeholder: 'Spring promotion',
 		description: 'A short name for the award, such as the promotion or the reason for the credit',
 	},
-	{
+	agentLocator({
 		displayName: 'Awarded To (Agent ID)',
 		name: 'awardedTo',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '42',
 		description:
-			'The numeric ID of the agent who receives the credit (not the email address). Use Agent → Get Many with an Email filter to find it.',
-	},
+			'The agent who receives the credit: pick one (search by name or email), or give the numeric agent ID (not the email address)',
+	}),
 	{
 		displayName: 'Total Amount',
 		name: 'totalAmount',

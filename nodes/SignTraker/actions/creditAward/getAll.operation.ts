@@ -7,19 +7,18 @@ import {
 	returnAllAndLimit,
 } from '../../../shared/descriptions';
 import { toPositiveInteger } from '../../../shared/validate';
+import { agentLocator } from '../../agentPicker';
 import { identityFilter, listRecords, odataFilter, odataOptions } from '../../listing';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	filtersCollection([
-		{
+		agentLocator({
 			displayName: 'Awarded To (Agent ID)',
 			name: 'awardedTo',
-			type: 'string',
-			default: '',
-			placeholder: '42',
-			description: 'Only awards granted to the agent with this numeric ID',
-		},
+			description: 'Only awards granted to this agent: pick one, or give the numeric agent ID',
+			required: false,
+		}),
 		odataFilter,
 	]),
 	optionsCollection(odataOptions),

@@ -42,26 +42,10 @@ export const screenNameProperty: INodeProperties = {
 	description: 'The name Spreedly shows for the subscriber',
 };
 
-export const planIdProperty: INodeProperties = {
-	displayName: 'Plan ID',
-	name: 'planId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '12345',
-	description:
-		'The numeric ID of the subscription plan. Use Subscription Plan → Get Many to find it.',
-};
-
-export const featureLevelProperty: INodeProperties = {
-	displayName: 'Feature Level',
-	name: 'featureLevel',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'Pro',
-	description: 'The feature level the subscriber gets, as defined by your plans',
-};
+export {
+	featureLevelLocator as featureLevelProperty,
+	planLocator as planIdProperty,
+} from '../../pickers';
 
 export const durationProperties: INodeProperties[] = [
 	{

@@ -12,7 +12,7 @@ import { requireCustomerId } from '../../inputs';
 import { recordOrSuccess } from '../../results';
 import type { SpreedlyRequest } from '../../transport';
 import { spreedlyRequest } from '../../transport';
-import { customerIdProperty } from './fields';
+import { existingSubscriberLocator } from '../../pickers';
 
 /** `/subscribers/<id>.xml`, or `/subscribers/<id>/<action>.xml`, with the customer ID URL-encoded. */
 export function subscriberPath(customerId: string, action?: string): string {
@@ -65,7 +65,7 @@ export function subscriberOperation(
 ): Operation {
 	return {
 		description: forOperation('subscriber', operation, [
-			customerIdProperty,
+			existingSubscriberLocator,
 			...properties,
 			optionsCollection(),
 		]),

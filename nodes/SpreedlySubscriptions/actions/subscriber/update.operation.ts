@@ -9,14 +9,15 @@ import { invalidParameter, toJsonObject } from '../../../shared/validate';
 import { requireCustomerId, toXmlText } from '../../inputs';
 import type { XmlFields } from '../../xmlRequest';
 import { dasherize } from '../../xmlRequest';
-import { customerIdProperty, textProperty } from './fields';
+import { existingSubscriberLocator } from '../../pickers';
+import { textProperty } from './fields';
 import { IDENTITY_KEY, READ_ONLY_KEYS, WRITABLE_KEYS } from './subscriberKeys';
 import { callForSubscriber } from './subscriberRequest';
 
 const SUBSCRIBER_JSON = 'Subscriber (JSON)';
 
 const properties: INodeProperties[] = [
-	customerIdProperty,
+	existingSubscriberLocator,
 	updateFieldsCollection([
 		textProperty('Billing First Name', 'billingFirstName', 'The first name on the billing details'),
 		textProperty('Billing Last Name', 'billingLastName', 'The last name on the billing details'),

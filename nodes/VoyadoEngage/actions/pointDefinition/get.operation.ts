@@ -1,11 +1,13 @@
+import { definitionLocator } from '../../definitionPicker';
 import { getByIdOperation } from '../../getById';
 
 export const { description, execute } = getByIdOperation({
 	resource: 'pointDefinition',
 	idName: 'definitionId',
 	idLabel: 'Definition ID',
-	idDescription:
-		'The numeric ID of the point definition (the kind of point account, e.g. bonus points)',
+	idProperty: definitionLocator(
+		'The point definition (the kind of point account, e.g. bonus points): pick one, or give its numeric ID',
+	),
 	path: '/api/v2/point-accounts/definitions',
 	what: 'point definition',
 });

@@ -17,7 +17,8 @@ import type { ExtraFieldHandling } from '../../batchAdd/autoMap';
 import { inputFieldValues } from '../../batchAdd/autoMap';
 import type { TransactionRow } from '../../batchAdd/rows';
 import { buildTransactionRow, parameterValues } from '../../batchAdd/rows';
-import { contactIdProperty, numericIdProperty } from '../../parameters';
+import { definitionLocator } from '../../definitionPicker';
+import { contactIdProperty } from '../../parameters';
 import { voyadoRequest } from '../../transport';
 
 /** Engage takes at most this many rows per POST. */
@@ -50,10 +51,8 @@ const mappingModeProperty: INodeProperties = {
 /** The row's fields as parameters, shown only when they are mapped one by one. */
 const rowFieldProperties: INodeProperties[] = [
 	contactIdProperty('The GUID of the contact who receives (or loses) the points'),
-	numericIdProperty(
-		'Definition ID',
-		'definitionId',
-		"The numeric ID of the point definition: which of the contact's point accounts is changed",
+	definitionLocator(
+		"The point definition: which of the contact's point accounts is changed. Pick one, or give its numeric ID.",
 	),
 	{
 		displayName: 'Amount',

@@ -6,7 +6,8 @@ import {
 	optionsCollection,
 	returnAllAndLimit,
 } from '../../../shared/descriptions';
-import { invalidParameter, requirePositiveInteger } from '../../../shared/validate';
+import { invalidParameter, readParameter, requirePositiveInteger } from '../../../shared/validate';
+import { definitionLocator } from '../../definitionPicker';
 import { listRecords } from '../../listing';
 import { contactIdProperty, numericIdProperty, requireContactId } from '../../parameters';
 
@@ -37,10 +38,8 @@ const properties: INodeProperties[] = [
 		displayOptions: byContactAndDefinition,
 	},
 	{
-		...numericIdProperty(
-			'Definition ID',
-			'definitionId',
-			'The numeric ID of the point definition. Required together with Contact ID.',
+		...definitionLocator(
+			'The point definition (pick one, or give its numeric ID). Required together with Contact ID.',
 		),
 		displayOptions: byContactAndDefinition,
 	},
@@ -76,7 +75,7 @@ function readLookup(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 			`must be "account" or "contactAndDefinition", got "${lookupBy}"`,
 		);
 	const contactId = String(ctx.getNodeParameter('contactId', itemIndex, '') ?? '').trim();
-	const definitionId = String(ctx.getNodeParameter('definitionId', itemIndex, '') ?? '').trim();
+	const definitionId = String(readParameter(ctx, 'definitionId', itemIndex) ?? '').trim();
 	if (!contactId || !definitionId) {
 		const missing = contactId ? 'Definition ID' : 'Contact ID';
 		throw invalidParameter(

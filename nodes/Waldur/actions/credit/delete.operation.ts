@@ -11,7 +11,7 @@ export function deleteOperation(kind: CreditKind): Operation {
 	return {
 		description: forOperation(kind.resource, 'delete', [uuidProperty(kind), optionsCollection()]),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-			const uuid = readCreditUuid(this, itemIndex);
+			const uuid = readCreditUuid(this, itemIndex, kind);
 			await waldurRequest(this, creditItemRequest(kind, 'DELETE', uuid), itemIndex);
 			return { success: true, uuid };
 		},

@@ -10,7 +10,7 @@ export function getOperation(kind: CreditKind): Operation {
 	return {
 		description: forOperation(kind.resource, 'get', [uuidProperty(kind), optionsCollection()]),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-			const uuid = readCreditUuid(this, itemIndex);
+			const uuid = readCreditUuid(this, itemIndex, kind);
 			return await waldurRecord(this, creditItemRequest(kind, 'GET', uuid), itemIndex);
 		},
 	};

@@ -12,22 +12,20 @@ import type { CreditKind } from '../../credits';
 import { itemPath } from '../../credits';
 import { additionalFieldProperties, creditBody, requiredProperties } from '../../fields';
 import { waldurBaseUrl } from '../../transport';
-import { requireWaldurUuid } from '../../values';
+import { collectionOf, creditLocator } from '../../pickers';
+import { requireRecordUuid } from '../../values';
 
 export function uuidProperty(kind: CreditKind): INodeProperties {
-	return {
-		displayName: 'Credit UUID',
-		name: 'uuid',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'a1b2c3d4e5f67890abcdef1234567890',
-		description: `The UUID of the ${kind.noun} (32 hex digits; the dashed form works too)`,
-	};
+	return creditLocator(kind);
 }
 
-export function readCreditUuid(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requireWaldurUuid(ctx, 'uuid', itemIndex, 'Credit UUID');
+/** The credit's UUID, given as a UUID or (By URL) as its record URL. */
+export function readCreditUuid(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	kind: CreditKind,
+): string {
+	return requireRecordUuid(ctx, 'uuid', itemIndex, 'Credit UUID', collectionOf(kind.path));
 }
 
 /** A request on one credit (`<path><uuid>/`); a 404 without a message names the credit. */

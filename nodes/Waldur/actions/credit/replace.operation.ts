@@ -18,7 +18,7 @@ export function replaceOperation(kind: CreditKind): Operation {
 	return {
 		description: forOperation(kind.resource, 'replace', properties),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-			const uuid = readCreditUuid(this, itemIndex);
+			const uuid = readCreditUuid(this, itemIndex, kind);
 			const body = await fullCreditBody(this, kind, itemIndex);
 			return await waldurRecord(this, creditItemRequest(kind, 'PUT', uuid, body), itemIndex);
 		},

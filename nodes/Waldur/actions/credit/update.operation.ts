@@ -22,7 +22,7 @@ export function updateOperation(kind: CreditKind): Operation {
 	return {
 		description: forOperation(kind.resource, 'update', properties),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-			const uuid = readCreditUuid(this, itemIndex);
+			const uuid = readCreditUuid(this, itemIndex, kind);
 			const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 			const body = await buildCreditBody(this, kind, fields, itemIndex);
 			if (Object.keys(body).length === 0) {

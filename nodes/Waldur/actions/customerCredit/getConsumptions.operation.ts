@@ -13,7 +13,7 @@ export const getConsumptions: Operation = {
 		optionsCollection(),
 	]),
 	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-		const uuid = readCreditUuid(this, itemIndex);
+		const uuid = readCreditUuid(this, itemIndex, customerCredit);
 		return await listAll(
 			this,
 			`${itemPath(customerCredit, uuid)}consumptions/`,

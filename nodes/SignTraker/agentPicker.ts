@@ -1,0 +1,71 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import type { LocatorSpec } from '../shared/locator';
+import {
+	locatorProperty,
+	offsetFromToken,
+	pickerResults,
+	PICKER_PAGE_SIZE,
+} from '../shared/locator';
+import { offsetPage } from '../shared/paging';
+import { fetchPage } from './listing';
+
+const SEARCHED_FIELDS = ['FirstName', 'LastName', 'Email'];
+
+/** An OData string literal: a quote inside is doubled. */
+function odataString(text: string): string {
+	return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** `$filter` for the picker's search box: the text anywhere in the first name, last name or email, in any letter case. */
+export function agentSearchFilter(search: string): string {
+	const literal = odataString(search.trim().toLowerCase());
+	return SEARCHED_FIELDS.map((field) => `contains(tolower(${field}),${literal})`).join(' or ');
+}
+
+function agentEntry(agent: IDataObject): INodeListSearchItems {
+	const name = [agent.FirstName, agent.LastName].filter(Boolean).join(' ') || agent.UserName;
+	const shown = name ? String(name) : `Agent ${String(agent.Id)}`;
+	return {
+		name: agent.Email ? `${shown} (${String(agent.Email)})` : shown,
+		value: String(agent.Id),
+	};
+}
+
+/** Agents for the pickers, searched by SignTraker itself (OData `$filter`) and paged with `$skip`. */
+export async function searchAgents(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = offsetFromToken(paginationToken);
+	const query: IDataObject = { $orderby: 'LastName,FirstName' };
+	if (filter?.trim()) query.$filter = agentSearchFilter(filter);
+	const items = await fetchPage(this, '/api/agents', query, offset, PICKER_PAGE_SIZE, 0);
+	return pickerResults(offsetPage(offset, PICKER_PAGE_SIZE, items), agentEntry);
+}
+
+/** An agent picker under `name`; By ID takes the numeric agent ID, as before. */
+export function agentLocator(
+	spec: Pick<LocatorSpec, 'displayName' | 'name' | 'description' | 'required'>,
+): INodeProperties {
+	return locatorProperty({
+		...spec,
+		searchListMethod: 'searchAgents',
+		what: 'an agent',
+		searchable: true,
+		id: {
+			placeholder: '42',
+			pattern: {
+				regex: '^\\s*[0-9]+\\s*$',
+				errorMessage: 'An agent ID is a whole number, such as 42',
+			},
+		},
+	});
+}

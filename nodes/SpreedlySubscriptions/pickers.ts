@@ -1,0 +1,160 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { locatorProperty, matchesSearch, pageOfList, pickerResults } from '../shared/locator';
+import { fetchRecords } from './listing';
+
+const PLANS_PATH = '/subscription_plans.xml';
+const SUBSCRIBERS_PATH = '/subscribers.xml';
+
+function text(value: unknown): string {
+	return value === undefined || value === null ? '' : String(value);
+}
+
+/** "Team (team), 49 USD, 1 month", with "disabled" for a plan that takes no new subscribers. */
+function planEntry(plan: IDataObject): INodeListSearchItems {
+	const price = [text(plan.price ?? plan.amount), text(plan.currencyCode)]
+		.filter(Boolean)
+		.join(' ');
+	const details = [price, text(plan.terms)].filter(Boolean).join(', ');
+	const level = plan.featureLevel ? ` (${text(plan.featureLevel)})` : '';
+	const disabled = plan.enabled === false ? ' [disabled]' : '';
+	return {
+		name: `${text(plan.name)}${level}${details ? `, ${details}` : ''}${disabled}`,
+		value: text(plan.id),
+	};
+}
+
+function subscriberEntry(subscriber: IDataObject): INodeListSearchItems {
+	const email = subscriber.email ? ` (${text(subscriber.email)})` : '';
+	return {
+		name: `${text(subscriber.screenName)}${email}, ID ${text(subscriber.customerId)}`,
+		value: text(subscriber.customerId),
+	};
+}
+
+/**
+ * Spreedly sends plans and subscribers as one whole list and cannot filter them, so the pickers search
+ * the list here and page through it themselves.
+ */
+async function searchList(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+	what: string,
+	shownFields: (record: IDataObject) => unknown[],
+	toEntry: (record: IDataObject) => INodeListSearchItems,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const records = await fetchRecords(ctx, path, 0, what);
+	const found = records.filter((record) => matchesSearch(filter, shownFields(record)));
+	return pickerResults(pageOfList(found, paginationToken), toEntry);
+}
+
+export async function searchPlans(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const fields = (plan: IDataObject) => [plan.name, plan.featureLevel, plan.id];
+	return await searchList(
+		this,
+		PLANS_PATH,
+		'subscription plan',
+		fields,
+		planEntry,
+		filter,
+		paginationToken,
+	);
+}
+
+export async function searchSubscribers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const fields = (subscriber: IDataObject) => [
+		subscriber.customerId,
+		subscriber.screenName,
+		subscriber.email,
+	];
+	return await searchList(
+		this,
+		SUBSCRIBERS_PATH,
+		'subscriber',
+		fields,
+		subscriberEntry,
+		filter,
+		paginationToken,
+	);
+}
+
+/** The feature levels the site's plans use, each once, with the plans that give it. */
+export async function searchFeatureLevels(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const plans = await fetchRecords(this, PLANS_PATH, 0, 'subscription plan');
+	const levels = new Map<string, string[]>();
+	for (const plan of plans) {
+		const level = text(plan.featureLevel).trim();
+		if (level === '' || !matchesSearch(filter, [level])) continue;
+		levels.set(level, [...(levels.get(level) ?? []), text(plan.name)]);
+	}
+	const entries = [...levels].map(([level, planNames]) => ({ level, planNames }));
+	return pickerResults(pageOfList(entries, paginationToken), ({ level, planNames }) => ({
+		name: level,
+		value: level,
+		description: `Used by ${planNames.join(', ')}`,
+	}));
+}
+
+export const planLocator: INodeProperties = locatorProperty({
+	displayName: 'Plan ID',
+	name: 'planId',
+	description:
+		'The subscription plan: pick one (search by name or feature level), or give its numeric ID',
+	searchListMethod: 'searchPlans',
+	what: 'a plan',
+	searchable: true,
+	id: {
+		placeholder: '12345',
+		pattern: {
+			regex: '^\\s*[0-9]+\\s*$',
+			errorMessage: 'A plan ID is a whole number, such as 12345',
+		},
+	},
+});
+
+/** The subscriber an operation acts on: one that exists (create and Get or Create take a new ID as text). */
+export const existingSubscriberLocator: INodeProperties = locatorProperty({
+	displayName: 'Customer ID',
+	name: 'customerId',
+	description:
+		"The subscriber: pick one (search by customer ID, screen name or email), or give your application's own ID for the subscriber, which Spreedly calls the customer ID",
+	searchListMethod: 'searchSubscribers',
+	what: 'a subscriber',
+	searchable: true,
+	id: { displayName: 'By Customer ID', placeholder: '42' },
+});
+
+/**
+ * Feature Level stays text on the wire and accepts any level (By Name); From List offers the levels
+ * the site's plans use, which are usually the ones that matter.
+ */
+export const featureLevelLocator: INodeProperties = locatorProperty({
+	displayName: 'Feature Level',
+	name: 'featureLevel',
+	description:
+		"The feature level the subscriber gets: pick one of your plans' levels, or type any level",
+	searchListMethod: 'searchFeatureLevels',
+	what: 'a feature level',
+	searchable: true,
+	id: { displayName: 'By Name', placeholder: 'Pro' },
+});

@@ -1,0 +1,64 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	locatorProperty,
+	matchesSearch,
+	offsetFromToken,
+	pickerResults,
+	PICKER_PAGE_SIZE,
+} from '../shared/locator';
+import { pickerPage } from '../shared/paging';
+import { fetchPage } from './listing';
+
+const DEFINITIONS_PATH = '/api/v2/point-accounts/definitions';
+
+function definitionEntry(definition: IDataObject): INodeListSearchItems {
+	const name = definition.name ? String(definition.name) : `Definition ${String(definition.id)}`;
+	return {
+		name,
+		value: String(definition.id),
+		...(definition.description ? { description: String(definition.description) } : {}),
+	};
+}
+
+/**
+ * Point definitions for the pickers. Engage cannot filter them, so the search runs over each page's
+ * names here; pages follow `offset`/`count`.
+ */
+export async function searchDefinitions(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = await pickerPage(
+		offsetFromToken(paginationToken),
+		async (offset) => await fetchPage(this, DEFINITIONS_PATH, {}, offset, PICKER_PAGE_SIZE, 0),
+		(definition) => matchesSearch(filter, [definition.name]),
+	);
+	return pickerResults(page, definitionEntry);
+}
+
+/** The point definition picker; By ID takes the numeric definition ID, as before. */
+export function definitionLocator(description: string): INodeProperties {
+	return locatorProperty({
+		displayName: 'Definition ID',
+		name: 'definitionId',
+		description,
+		searchListMethod: 'searchDefinitions',
+		what: 'a point definition',
+		searchable: true,
+		id: {
+			placeholder: '42',
+			pattern: {
+				regex: '^\\s*[0-9]+\\s*$',
+				errorMessage: 'A definition ID is a whole number, such as 42',
+			},
+		},
+	});
+}
