@@ -64,7 +64,7 @@ export function agentLocator(
 			placeholder: '42',
 			pattern: {
 				regex: '^\\s*[0-9]+\\s*$',
-				errorMessage: 'An agent ID is a whole number, such as 42',
+				errorMessage: 'The Agent ID must be a whole number, such as 42',
 			},
 		},
 	});

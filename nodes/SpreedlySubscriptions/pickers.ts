@@ -127,7 +127,7 @@ export const planLocator: INodeProperties = locatorProperty({
 		placeholder: '12345',
 		pattern: {
 			regex: '^\\s*[0-9]+\\s*$',
-			errorMessage: 'A plan ID is a whole number, such as 12345',
+			errorMessage: 'The Plan ID must be a whole number, such as 12345',
 		},
 	},
 });

@@ -57,7 +57,7 @@ export function definitionLocator(description: string): INodeProperties {
 			placeholder: '42',
 			pattern: {
 				regex: '^\\s*[0-9]+\\s*$',
-				errorMessage: 'A definition ID is a whole number, such as 42',
+				errorMessage: 'The Definition ID must be a whole number, such as 42',
 			},
 		},
 	});
