@@ -19,6 +19,9 @@ const PATHS = [
 	'/api/customer-credits/{uuid}/consumptions/',
 	'/api/hooks-web/',
 	'/api/hooks-web/{uuid}/',
+	// The project and customer pickers list these.
+	'/api/projects/',
+	'/api/customers/',
 ];
 const OUTPUT = join(
 	dirname(fileURLToPath(import.meta.url)),
