@@ -24,19 +24,40 @@ const compare = {
 	le: (a, b) => a <= b,
 };
 
+// `contains(Field,'x')`, `startswith(...)`, `endswith(...)`, the field optionally wrapped in `tolower(...)`.
+const STRING_FUNCTION = /^\s*(contains|startswith|endswith)\(\s*(tolower\(\s*)?([A-Za-z][\w/]*)\s*(\))?\s*,\s*('(?:[^']|'')*')\s*\)\s*$/;
+
+const stringFunctions = {
+	contains: (text, part) => text.includes(part),
+	startswith: (text, part) => text.startsWith(part),
+	endswith: (text, part) => text.endsWith(part),
+};
+
+function compileTerm(term, expression) {
+	const fn = STRING_FUNCTION.exec(term);
+	if (fn && Boolean(fn[2]) === Boolean(fn[4])) {
+		const [, name, lower, fieldPath, , token] = fn;
+		const part = literal(token);
+		return (record) => {
+			const value = valueAt(record, fieldPath);
+			if (typeof value !== 'string') return false;
+			return stringFunctions[name](lower ? value.toLowerCase() : value, part);
+		};
+	}
+	const match = COMPARISON.exec(term);
+	if (!match) throw new ODataError(`The query specified in the URI is not valid. Syntax error in '${expression}'.`);
+	const [, fieldPath, operator, token] = match;
+	const expected = literal(token);
+	return (record) => compare[operator](valueAt(record, fieldPath), expected);
+}
+
 /**
- * Compiles `Field eq 'x' and Other/Id gt 3 or ...` (no parentheses) into a predicate.
+ * Compiles `Field eq 'x' and Other/Id gt 3 or contains(tolower(Name),'y') ...` (no parentheses) into a predicate.
  * Anything else is rejected the way the live API rejects a malformed query: a 400.
  */
 export function compileFilter(expression) {
 	const alternatives = expression.split(/\s+or\s+/).map((part) =>
-		part.split(/\s+and\s+/).map((term) => {
-			const match = COMPARISON.exec(term);
-			if (!match) throw new ODataError(`The query specified in the URI is not valid. Syntax error in '${expression}'.`);
-			const [, fieldPath, operator, token] = match;
-			const expected = literal(token);
-			return (record) => compare[operator](valueAt(record, fieldPath), expected);
-		}),
+		part.split(/\s+and\s+/).map((term) => compileTerm(term, expression)),
 	);
 	return (record) => alternatives.some((terms) => terms.every((term) => term(record)));
 }

@@ -270,6 +270,37 @@ export function createWaldur({ token }) {
 		];
 	}
 
+	const projectShown = (request, project) => {
+		const customer = customerOf(project.customer);
+		return {
+			uuid: project.uuid,
+			url: `${request.baseUrl}/api/projects/${project.uuid}/`,
+			name: project.name,
+			slug: project.slug,
+			customer: `${request.baseUrl}/api/customers/${customer.uuid}/`,
+			customer_uuid: customer.uuid,
+			customer_name: customer.name,
+		};
+	};
+	const customerShown = (request, customer) => ({ ...customer, url: `${request.baseUrl}/api/customers/${customer.uuid}/` });
+
+	/** The project and customer lists the pickers use: `name` (contains), `name_exact`, `query`, `o=name`. */
+	const ownerList = (records, show, queryFields) => (request) => {
+		const { query } = request;
+		const contains = (value, name) => query.get(name) === null || String(value ?? '').toLowerCase().includes(query.get(name).toLowerCase());
+		const shown = records()
+			.map((record) => show(request, record))
+			.filter(
+				(record) =>
+					contains(record.name, 'name') &&
+					(query.get('name_exact') === null || record.name === query.get('name_exact')) &&
+					(query.get('query') === null || queryFields.some((field) => contains(record[field], 'query'))),
+			);
+		const order = query.get('o');
+		const sorted = order === 'name' || order === '-name' ? [...shown].sort((a, b) => a.name.localeCompare(b.name) * (order === 'name' ? 1 : -1)) : shown;
+		return paginate(request, sorted);
+	};
+
 	const ownerRoute = (path, lookup) => [
 		'GET',
 		new RegExp(`^\\/api\\/${path}\\/(?<uuid>[0-9a-fA-F-]+)\\/$`),
@@ -286,6 +317,8 @@ export function createWaldur({ token }) {
 			['GET', /^\/api\/customer-credits\/(?<uuid>[0-9a-fA-F-]+)\/consumptions\/$/, detail('customer', (request, credit) =>
 				paginate(request, state.consumptions[credit.uuid] ?? []),
 			)],
+			['GET', /^\/api\/projects\/$/, ownerList(() => state.projects, projectShown, ['name', 'slug', 'uuid', 'customer_name'])],
+			['GET', /^\/api\/customers\/$/, ownerList(() => state.customers, customerShown, ['name', 'slug', 'uuid'])],
 			ownerRoute('projects', projectOf),
 			ownerRoute('customers', customerOf),
 		],
