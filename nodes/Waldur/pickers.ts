@@ -86,78 +86,58 @@ function withParent(name: unknown, parent: unknown): string {
 }
 
 type Describe = (record: IDataObject) => string;
+type ListSearch = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
 
-async function search(
-	ctx: ILoadOptionsFunctions,
+/**
+ * A picker over one Waldur list: the search goes to Waldur as `searchField` (`name` filters by "name
+ * contains", `query` by name, slug or UUID), sorted by `ordering`; pages follow the Link header.
+ */
+function listSearch(
 	path: string,
-	query: IDataObject,
+	searchField: string,
+	ordering: string,
 	describe: Describe,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const page = await fetchLinkedPage(ctx, path, query, PICKER_PAGE_SIZE, paginationToken);
-	return pickerResults(
-		page,
-		(record): INodeListSearchItems => ({
-			name: describe(record),
-			value: text(record.uuid),
-		}),
-	);
-}
-
-/** `name` filters by "name contains" in Waldur; an empty search lists everything. */
-function byName(filter: string | undefined, field: string): IDataObject {
-	return filter?.trim() ? { [field]: filter.trim() } : {};
-}
-
-export async function searchProjects(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const query = { ...byName(filter, 'name'), o: 'name' };
-	return await search(
-		this,
-		'/api/projects/',
-		query,
-		(project) => withParent(project.name, project.customer_name),
-		paginationToken,
-	);
-}
-
-export async function searchCustomers(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const query = { ...byName(filter, 'name'), o: 'name' };
-	return await search(
-		this,
-		'/api/customers/',
-		query,
-		(customer) => text(customer.name),
-		paginationToken,
-	);
+): ListSearch {
+	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		const query: IDataObject = { o: ordering };
+		if (filter?.trim()) query[searchField] = filter.trim();
+		const page = await fetchLinkedPage(this, path, query, PICKER_PAGE_SIZE, paginationToken);
+		return pickerResults(
+			page,
+			(record): INodeListSearchItems => ({
+				name: describe(record),
+				value: text(record.uuid),
+			}),
+		);
+	};
 }
 
 function creditName(owner: string): Describe {
 	return (credit) => `${text(credit[`${owner}_name`]) || text(credit.uuid)}: ${text(credit.value)}`;
 }
 
-/** Credits are searched with Waldur's `query` filter (project or customer name, slug or UUID). */
-export async function searchProjectCredits(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const query = { ...byName(filter, 'query'), o: 'project_name' };
-	return await search(this, projectCredit.path, query, creditName('project'), paginationToken);
-}
+export const searchProjects = listSearch('/api/projects/', 'name', 'name', (project) =>
+	withParent(project.name, project.customer_name),
+);
 
-export async function searchCustomerCredits(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const query = { ...byName(filter, 'query'), o: 'customer_name' };
-	return await search(this, customerCredit.path, query, creditName('customer'), paginationToken);
-}
+export const searchCustomers = listSearch('/api/customers/', 'name', 'name', (customer) =>
+	text(customer.name),
+);
+
+export const searchProjectCredits = listSearch(
+	projectCredit.path,
+	'query',
+	'project_name',
+	creditName('project'),
+);
+
+export const searchCustomerCredits = listSearch(
+	customerCredit.path,
+	'query',
+	'customer_name',
+	creditName('customer'),
+);

@@ -109,6 +109,13 @@ function recording(nodeType: INodeType, sink: INodeExecutionData[][][]): INodeTy
 	return wrapped;
 }
 
+/** The node's credentials as a saved node refers to them (by id and name); the harness supplies their data. */
+export function credentialReferences(nodeType: INodeType): INode['credentials'] {
+	return Object.fromEntries(
+		(nodeType.description.credentials ?? []).map(({ name }) => [name, { id: `${name}-id`, name }]),
+	);
+}
+
 /** Runs Input → Node through n8n-core's real WorkflowExecute, with nock answering the HTTP. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const rawOutputs: INodeExecutionData[][][] = [];
@@ -117,12 +124,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		[INPUT_TYPE]: inputNodeType,
 		[nodeTypeName]: recording(options.node, rawOutputs),
 	});
-	const credentialsOfNode = Object.fromEntries(
-		(options.node.description.credentials ?? []).map((credential) => [
-			credential.name,
-			{ id: `${credential.name}-id`, name: credential.name },
-		]),
-	);
+	const credentialsOfNode = credentialReferences(options.node);
 	const inputNode = newInputNode();
 	const nodeUnderTest: INode = {
 		id: 'node',

@@ -12,7 +12,7 @@ import { Workflow } from 'n8n-workflow';
 import { LoadOptionsContext } from 'n8n-core';
 
 import { TestCredentialsHelper } from './credentialsHelper';
-import { NodeTypes, PACKAGE } from './harness';
+import { credentialReferences, NodeTypes, PACKAGE } from './harness';
 import { useInMemoryInstanceSettings } from './instanceSettings';
 
 process.env.N8N_LOG_LEVEL ??= 'silent';
@@ -48,12 +48,7 @@ export async function runListSearch(options: ListSearchOptions): Promise<INodeLi
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: Object.fromEntries(
-			(options.node.description.credentials ?? []).map(({ name }) => [
-				name,
-				{ id: `${name}-id`, name },
-			]),
-		),
+		credentials: credentialReferences(options.node),
 	};
 	const workflow = new Workflow({
 		nodes: [node],
