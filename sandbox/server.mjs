@@ -163,6 +163,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	console.log(`Sandbox of the four APIs on ${sandbox.url}`);
 	for (const [name, baseUrl] of Object.entries(sandbox.baseUrls)) console.log(`  ${name.padEnd(10)} ${baseUrl}`);
 	console.log(`  recorded requests: ${sandbox.url}/__requests   reset: POST ${sandbox.url}/__reset`);
+	const { sandboxCredentialLines } = await import('../scripts/lib/sandbox-credentials.mjs');
+	console.log('The keys it accepts (fake ones, for the sandbox only), as n8n credentials:');
+	for (const line of sandboxCredentialLines(sandbox.baseUrls)) console.log(`  ${line}`);
 	const stop = () => sandbox.close().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

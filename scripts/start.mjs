@@ -2,13 +2,13 @@
 // imports credentials that point at it plus the example workflows, and serves n8n on http://localhost:5678.
 // Usage: npm start [-- --fresh]   (--fresh: forget the previous n8n data: workflows, executions, credentials)
 import { existsSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startSandbox } from '../sandbox/server.mjs';
 import { buildAndPack, freePort, importCredentialsAndWorkflows, installCommunityPackage, n8nCli, n8nEnv, PACKAGE_NAME } from './lib/n8n.mjs';
-import { writeSandboxCredentials } from './lib/sandbox-credentials.mjs';
+import { sandboxCredentialLines, writeSandboxCredentials } from './lib/sandbox-credentials.mjs';
 import { run, step } from './lib/run.mjs';
 import { cacheRoot, ensureN8nRuntime } from './n8n-runtime.mjs';
 
@@ -30,10 +30,19 @@ async function startSandboxOnPreferredPort() {
 	}
 }
 
-/** n8n 2.x always has an owner; providing it through the environment skips the owner-setup screen. */
-async function demoOwnerEnv(runtime) {
-	const script = `process.stdout.write(require('bcryptjs').hashSync(${JSON.stringify(DEMO_OWNER.password)}, 10))`;
-	const { stdout: hash } = await run(runtime.nodeBin, ['-e', script], { capture: true, env: { ...process.env, NODE_PATH: path.join(runtime.dir, 'node_modules') } });
+/**
+ * n8n 2.x always has an owner; providing it through the environment skips the owner-setup screen. n8n
+ * rewrites the owner from these variables at every start, and a new bcrypt hash (new salt) would sign
+ * the browser out, so the hash is made once per user folder and reused.
+ */
+async function demoOwnerEnv(runtime, userFolder) {
+	const hashFile = path.join(userFolder, '.demo-owner-password-hash');
+	let hash = existsSync(hashFile) ? (await readFile(hashFile, 'utf8')).trim() : '';
+	if (!hash) {
+		const script = `process.stdout.write(require('bcryptjs').hashSync(${JSON.stringify(DEMO_OWNER.password)}, 10))`;
+		({ stdout: hash } = await run(runtime.nodeBin, ['-e', script], { capture: true, env: { ...process.env, NODE_PATH: path.join(runtime.dir, 'node_modules') } }));
+		await writeFile(hashFile, `${hash}\n`);
+	}
 	return {
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 		N8N_INSTANCE_OWNER_EMAIL: DEMO_OWNER.email,
@@ -64,6 +73,10 @@ function printWelcome(sandbox) {
    3. Open one and click "Execute workflow". The nodes talk to the sandbox
       (${sandbox.url}), with the "(sandbox)" credentials already set up.
  What the sandbox received: ${sandbox.url}/__requests
+ The sandbox's keys (fake ones; already in the "(sandbox)" credentials):
+${sandboxCredentialLines(sandbox.baseUrls)
+	.map((line) => `   ${line}`)
+	.join('\n')}
  Ctrl-C stops n8n and the sandbox.
 ────────────────────────────────────────────────────────────────────────`);
 }
@@ -83,7 +96,7 @@ async function main() {
 	step('Starting the sandbox of the four APIs');
 	const sandbox = await startSandboxOnPreferredPort();
 	console.log(`  ${sandbox.url}`);
-	const env = n8nEnv({ userFolder, brokerPort: await freePort(), port: N8N_PORT, extra: await demoOwnerEnv(runtime) });
+	const env = n8nEnv({ userFolder, brokerPort: await freePort(), port: N8N_PORT, extra: await demoOwnerEnv(runtime, userFolder) });
 
 	step('Importing the sandbox credentials' + (existsSync(examplesImported) ? '' : ' and the example workflows'));
 	const credentialsFile = await writeSandboxCredentials(path.join(home, 'credentials.json'), sandbox.baseUrls);

@@ -38,6 +38,8 @@ export function n8nEnv({ userFolder, brokerPort, port = 5678, extra = {} }) {
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+		// n8n's list of verified community nodes, fetched from api.n8n.io when someone signs in.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_DISABLED_MODULES: 'mcp-registry',
 		...extra,
 	};

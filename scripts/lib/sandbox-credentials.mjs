@@ -37,3 +37,16 @@ export async function writeSandboxCredentials(file, baseUrls) {
 	await writeFile(file, JSON.stringify(sandboxCredentials(baseUrls), null, 2), { mode: 0o600 });
 	return file;
 }
+
+/** The credential fields as n8n labels them. */
+const FIELD_LABELS = { apiKey: 'API Key', apiToken: 'API Token', baseUrl: 'Base URL', siteName: 'Site Name', subdomain: 'Subdomain', token: 'Token' };
+
+/** One line per sandbox credential with the values to enter (the keys are fake and open only the sandbox). */
+export function sandboxCredentialLines(baseUrls) {
+	return sandboxCredentials(baseUrls).map(({ name, data }) => {
+		const fields = Object.entries(data)
+			.filter(([, value]) => value !== '')
+			.map(([field, value]) => `${FIELD_LABELS[field] ?? field}: ${value}`);
+		return `${name.padEnd(34)} ${fields.join('   ')}`;
+	});
+}

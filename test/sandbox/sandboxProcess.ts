@@ -11,6 +11,8 @@ export interface RunningSandbox {
 	request: (path: string, init?: RequestInit) => Promise<SandboxReply>;
 	reset: () => Promise<void>;
 	recorded: (provider?: string) => Promise<RecordedRequest[]>;
+	/** What the sandbox printed to stdout so far. */
+	printed: () => string;
 }
 
 export interface SandboxReply {
@@ -48,6 +50,8 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 
 export async function startSandboxProcess(): Promise<RunningSandbox> {
 	const child = spawn(process.execPath, [serverScript, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+	let printed = '';
+	child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
 	const url = await waitForUrl(child);
 	const request = async (requestPath: string, init?: RequestInit): Promise<SandboxReply> => {
 		const response = await fetch(`${url}${requestPath}`, { redirect: 'manual', ...init });
@@ -57,6 +61,7 @@ export async function startSandboxProcess(): Promise<RunningSandbox> {
 	return {
 		url,
 		request,
+		printed: () => printed,
 		reset: async () => {
 			await request('/__reset', { method: 'POST' });
 		},

@@ -277,6 +277,18 @@ describe('Spreedly fixtures replayed through the node', () => {
 		]);
 	});
 
+	it('rspreedly_subscription_plan_list.xml: a site that sends no versions gets none in the output', async () => {
+		spreedlyApi()
+			.scope.get(`${API}/subscription_plans.xml`)
+			.reply(200, fixture('rspreedly_subscription_plan_list.xml'), XML);
+		const { items } = await runSpreedly({ resource: 'plan', operation: 'getAll', returnAll: true });
+		expect(items).toHaveLength(4);
+		for (const { json } of items) {
+			expect(json).not.toHaveProperty('versions');
+			expect(json).not.toHaveProperty('version');
+		}
+	});
+
 	it.each([
 		['plan', 'rspreedly_no_plans.xml', '/subscription_plans.xml'],
 		['subscriber', 'rspreedly_no_subscribers.xml', '/subscribers.xml'],
