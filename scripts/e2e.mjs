@@ -72,6 +72,7 @@ async function main() {
 		step(`Importing the sandbox credentials and the examples (sandbox on ${sandbox.url})`);
 		const credentialsFile = await writeSandboxCredentials(path.join(workDir, 'credentials.json'), sandbox.baseUrls);
 		await importCredentialsAndWorkflows(runtime, env, credentialsFile, path.join(projectDir, 'examples'));
+		await n8nCli(runtime, ['import:workflow', '--separate', `--input=${path.join(projectDir, 'scripts', 'e2e', 'workflows')}`], { env });
 
 		const skipped = [];
 		for (const scenario of SCENARIOS) {

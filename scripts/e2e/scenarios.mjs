@@ -20,7 +20,8 @@ function assertAllSucceeded(requests) {
 
 const only = (requests, method, path) => requests.filter((request) => request.method === method && request.path === path);
 
-/** @type {Array<{workflowId: string, file: string, nodeTypes: string[], check: (run: any, requests: any[]) => void}>} */
+/** @type {Array<{workflowId: string, file: string, dir?: 'workflows', nodeTypes: string[], check: (run: any, requests: any[]) => void}>} */
+// Without `dir` the file is one of the examples (IDs as saved before the pickers: plain values); with it, scripts/e2e/workflows.
 export const SCENARIOS = [
 	{
 		workflowId: 'exSignTrakerAwd1',
@@ -111,6 +112,69 @@ export const SCENARIOS = [
 			assert.deepEqual(projectCredits.map((credit) => [credit.uuid, credit.value]), [[SANDBOX_PROJECT_CREDIT, '750.00']]);
 			const [organisationCredit] = nodeOutput(run, 'Organisation credit');
 			assert.equal(organisationCredit.allocated_to_projects, 750);
+		},
+	},
+	// IDs as the pickers save them: `{ __rl: true, mode: "list" | "id" | "url", value }` (e2e-only workflows).
+	{
+		workflowId: 'e2ePickSignTrak1',
+		file: 'e2e-pickers-signtraker.json',
+		dir: 'workflows',
+		nodeTypes: ['signTraker'],
+		check(run, requests) {
+			assertAllSucceeded(requests);
+			assert.equal(nodeOutput(run, 'Get picked agent')[0].Email, 'jane@example.com');
+			assert.equal(only(requests, 'GET', '/api/agents/101').length, 1);
+			const [create] = only(requests, 'POST', '/api/credits/awards');
+			assert.deepEqual(create.body, { Name: 'Picked', AwardedTo: { Id: 101 }, TotalAmount: 15 });
+			assert.equal(only(requests, 'GET', '/api/credits/awards')[0].query.awardedTo, '101');
+			assert.ok(nodeOutput(run, 'Awards of agent by ID').some((award) => award.Name === 'Picked'));
+		},
+	},
+	{
+		workflowId: 'e2ePickVoyado001',
+		file: 'e2e-pickers-voyado.json',
+		dir: 'workflows',
+		nodeTypes: ['voyadoEngage'],
+		check(run, requests) {
+			assertAllSucceeded(requests);
+			assert.equal(nodeOutput(run, 'Get picked definition')[0].name, 'Bonus points');
+			assert.equal(only(requests, 'GET', '/api/v2/point-accounts/definitions/1').length, 1);
+			const [list] = only(requests, 'GET', '/api/v2/point-accounts/transactions');
+			assert.equal(list.query.definitionId, '1');
+			assert.equal(list.query.contactId, SANDBOX_CONTACT);
+			assert.ok(nodeOutput(run, 'Transactions of picked definition').length > 0);
+		},
+	},
+	{
+		workflowId: 'e2ePickWaldur001',
+		file: 'e2e-pickers-waldur.json',
+		dir: 'workflows',
+		nodeTypes: ['waldur'],
+		check(run, requests) {
+			assertAllSucceeded(requests);
+			const [credit] = nodeOutput(run, 'Get picked credit');
+			assert.equal(credit.uuid, SANDBOX_PROJECT_CREDIT);
+			const [patch] = only(requests, 'PATCH', `/api/project-credits/${SANDBOX_PROJECT_CREDIT}/`);
+			assert.equal(patch.body.value, '600.00');
+			assert.match(patch.body.project, /\/api\/projects\/3d9a6f0e2c1b4a7d8e5f6a7b8c9d0e11\/$/, 'a picked project goes as its URL');
+			assert.equal(nodeOutput(run, 'Update credit by URL')[0].value, '600.00');
+			assert.equal(nodeOutput(run, 'Consumptions of picked customer credit').length, 2);
+		},
+	},
+	{
+		workflowId: 'e2ePickSpreedly1',
+		file: 'e2e-pickers-spreedly.json',
+		dir: 'workflows',
+		nodeTypes: ['spreedlySubscriptions'],
+		check(run, requests) {
+			assertAllSucceeded(requests);
+			const [changed] = nodeOutput(run, 'Change picked subscriber to picked plan');
+			assert.equal(changed.subscriptionPlanName, 'Team');
+			const [lifetime] = only(requests, 'POST', '/api/v4/sandbox-test/subscribers/1002/lifetime_complimentary_subscriptions.xml');
+			assert.match(lifetime.body, /<feature-level>team<\/feature-level>/, 'the feature level stays text on the wire');
+			const [subscriber] = nodeOutput(run, 'Get subscriber by ID');
+			assert.equal(subscriber.customerId, '1002');
+			assert.equal(subscriber.featureLevel, 'team');
 		},
 	},
 ];
