@@ -5,6 +5,8 @@ import { unexpectedResponseError } from '../shared/errors';
 import { extractLocatorValue } from '../shared/locator';
 import { collectOffsetPages } from '../shared/paging';
 import { invalidParameter, readLimit, toFiniteNumber } from '../shared/validate';
+import type { ItemPlan } from '../shared/itemLoop';
+import type { RequestSettings } from '../shared/requestSettings';
 import { signTrakerRequest } from './transport';
 
 /** SignTraker's page size for Return All. Its API documents no cap on `$top`. */
@@ -116,15 +118,16 @@ export function identityFilter(
 }
 
 /**
- * Lists a SignTraker collection with `$top`/`$skip` paging. `query` holds the endpoint's own
- * filters; `$filter`, `$orderby`, `$select` and `$skip` come from the operation's parameters.
+ * Plans a listing of a SignTraker collection with `$top`/`$skip` paging. `query` holds the endpoint's
+ * own filters; `$filter`, `$orderby`, `$select` and `$skip` come from the operation's parameters.
  */
-export async function listRecords(
+export function planListing(
 	ctx: IExecuteFunctions,
 	path: string,
 	query: IDataObject,
 	itemIndex: number,
-): Promise<IDataObject[]> {
+	settings: RequestSettings,
+): ItemPlan {
 	const limit = readLimit(ctx, itemIndex);
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -137,9 +140,11 @@ export async function listRecords(
 	};
 	for (const key of Object.keys(odata)) if (odata[key] === undefined) delete odata[key];
 
-	return await collectOffsetPages(skip, limit, PAGE_SIZE, async (offset, count) => ({
-		items: await fetchPage(ctx, path, odata, offset, count, itemIndex),
-	}));
+	const list = async () =>
+		await collectOffsetPages(skip, limit, PAGE_SIZE, async (offset, count) => ({
+			items: await fetchPage(ctx, path, odata, offset, count, itemIndex, settings),
+		}));
+	return { send: list };
 }
 
 /** One `$top`/`$skip` page of a SignTraker collection (a bare JSON array), from any n8n context. */
@@ -150,10 +155,12 @@ export async function fetchPage(
 	offset: number,
 	count: number,
 	itemIndex: number,
+	settings?: RequestSettings,
 ): Promise<IDataObject[]> {
 	const qs: IDataObject = { ...query, $top: count };
 	if (offset > 0) qs.$skip = offset;
-	const body = await signTrakerRequest<unknown>(ctx, { method: 'GET', path, qs }, itemIndex);
+	const request = { method: 'GET' as const, path, qs };
+	const body = await signTrakerRequest<unknown>(ctx, request, itemIndex, settings);
 	if (body === undefined) return [];
 	if (!Array.isArray(body)) {
 		throw unexpectedResponseError(

@@ -1,10 +1,30 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { READ_CONCURRENCY } from '../shared/concurrency';
 import type { ApiContext } from '../shared/context';
+import { forOperation, optionsCollection, returnAllAndLimit } from '../shared/descriptions';
 import { unexpectedResponseError } from '../shared/errors';
-import { readLimit } from '../shared/validate';
+import { planList } from '../shared/paging';
+import type { RequestSettings } from '../shared/requestSettings';
+import type { Operation } from '../shared/router';
 import { rootValue } from './results';
 import { spreedlyRequest } from './transport';
+
+/** A Get Many operation of `resource`: one GET of `path` per item (`what`: "subscriber", for messages). */
+export function listOperation(resource: string, path: string, what: string): Operation {
+	return {
+		description: forOperation(resource, 'getAll', [
+			...returnAllAndLimit(),
+			optionsCollection([], READ_CONCURRENCY),
+		]),
+		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings) {
+			return planList(this, itemIndex, async (limit) => {
+				const records = await fetchRecords(this, path, itemIndex, what, settings);
+				return limit === undefined ? records : records.slice(0, limit);
+			});
+		},
+	};
+}
 
 /**
  * The records of a list response (`<subscribers type="array">`, or `<nil-classes type="array"/>` when
@@ -30,27 +50,16 @@ export function recordsOf(
 }
 
 /**
- * GETs a list and returns one record per item. The API sends the whole list in one response, so
- * Limit only shortens the output.
+ * Every record of a list, from any n8n context (a run or a picker). The API sends the whole list in
+ * one response, so Limit only shortens the output.
  */
-export async function fetchList(
-	ctx: IExecuteFunctions,
-	path: string,
-	itemIndex: number,
-	what: string,
-): Promise<IDataObject[]> {
-	const limit = readLimit(ctx, itemIndex);
-	const records = await fetchRecords(ctx, path, itemIndex, what);
-	return limit === undefined ? records : records.slice(0, limit);
-}
-
-/** Every record of a list, from any n8n context (a run or a picker). */
 export async function fetchRecords(
 	ctx: ApiContext,
 	path: string,
 	itemIndex: number,
 	what: string,
+	settings?: RequestSettings,
 ): Promise<IDataObject[]> {
-	const body = await spreedlyRequest(ctx, { method: 'GET', path }, itemIndex);
+	const body = await spreedlyRequest(ctx, { method: 'GET', path }, itemIndex, settings);
 	return recordsOf(ctx, body, what, itemIndex);
 }

@@ -4,6 +4,7 @@ import { credentialProblem, httpBaseUrl } from '../shared/baseUrl';
 import type { ApiContext } from '../shared/context';
 import type { ApiRequest, Provider } from '../shared/http';
 import { apiRequest } from '../shared/http';
+import type { RequestSettings } from '../shared/requestSettings';
 import { describeSpreedlyError } from './errorBody';
 import { parseResponseBody } from './xmlResponse';
 import type { XmlFields } from './xmlRequest';
@@ -73,6 +74,7 @@ export async function spreedlyRequest(
 	ctx: ApiContext,
 	request: SpreedlyRequest,
 	itemIndex: number,
+	settings?: RequestSettings,
 ): Promise<IDataObject | string | undefined> {
 	const { xml, ...rest } = request;
 	const body = xml ? buildXml(xml.root, xml.fields) : undefined;
@@ -81,6 +83,7 @@ export async function spreedlyRequest(
 		spreedly,
 		{ ...rest, body },
 		itemIndex,
+		settings,
 	);
 	return response.body;
 }

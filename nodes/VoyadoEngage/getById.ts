@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { READ_CONCURRENCY } from '../shared/concurrency';
 import { forOperation, optionsCollection } from '../shared/descriptions';
+import type { RequestSettings } from '../shared/requestSettings';
+import type { ItemPlan } from '../shared/itemLoop';
 import type { Operation } from '../shared/router';
 import { requirePositiveInteger } from '../shared/validate';
 import { numericIdProperty } from './parameters';
@@ -25,20 +28,19 @@ export function getByIdOperation(spec: GetByIdSpec): Operation {
 	return {
 		description: forOperation(spec.resource, 'get', [
 			spec.idProperty ?? numericIdProperty(spec.idLabel, spec.idName, spec.idDescription ?? ''),
-			optionsCollection(),
+			optionsCollection([], READ_CONCURRENCY),
 		]),
-		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
 			const id = requirePositiveInteger(this, spec.idName, itemIndex, spec.idLabel);
-			const record = await voyadoRequest<IDataObject>(
-				this,
-				{
-					method: 'GET',
-					path: `${spec.path}/${id}`,
-					notFoundMessage: `No Voyado Engage ${spec.what} with ID ${id} was found`,
-				},
-				itemIndex,
-			);
-			return record ?? {};
+			const request = {
+				method: 'GET' as const,
+				path: `${spec.path}/${id}`,
+				notFoundMessage: `No Voyado Engage ${spec.what} with ID ${id} was found`,
+			};
+			return {
+				send: async () =>
+					(await voyadoRequest<IDataObject>(this, request, itemIndex, settings)) ?? {},
+			};
 		},
 	};
 }

@@ -4,7 +4,7 @@ import type { ApiContext } from '../shared/context';
 import { unexpectedResponseError } from '../shared/errors';
 import type { Page } from '../shared/paging';
 import { collectPages } from '../shared/paging';
-import { readLimit } from '../shared/validate';
+import type { RequestSettings } from '../shared/requestSettings';
 import { voyadoRequest } from './transport';
 
 /** Engage's own default `count`. */
@@ -44,15 +44,14 @@ export async function listRecords(
 	ctx: IExecuteFunctions,
 	path: string,
 	query: IDataObject,
+	limit: number | undefined,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<IDataObject[]> {
-	const limit = readLimit(ctx, itemIndex);
-	return await collectPages<IDataObject, number>(
-		0,
-		limit,
-		async (offset, wanted) =>
-			await fetchPage(ctx, path, query, offset, Math.min(PAGE_SIZE, wanted), itemIndex),
-	);
+	return await collectPages<IDataObject, number>(0, limit, async (offset, wanted) => {
+		const count = Math.min(PAGE_SIZE, wanted);
+		return await fetchPage(ctx, path, query, offset, count, itemIndex, settings);
+	});
 }
 
 /** One `offset`/`count` page of an Engage collection, from any n8n context (a run or a picker). */
@@ -63,11 +62,13 @@ export async function fetchPage(
 	offset: number,
 	count: number,
 	itemIndex: number,
+	settings?: RequestSettings,
 ): Promise<Page<IDataObject, number>> {
 	const body = await voyadoRequest<unknown>(
 		ctx,
 		{ method: 'GET', path, qs: { ...query, offset, count } },
 		itemIndex,
+		settings,
 	);
 	const { items, total } = readListPage(ctx, body, path, itemIndex);
 	const nextOffset = offset + items.length;

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ApiContext } from '../shared/context';
 import type { ApiRequest } from '../shared/http';
+import type { RequestSettings } from '../shared/requestSettings';
 import { apiRequest } from '../shared/http';
 import type { Page } from '../shared/paging';
 import { collectPages } from '../shared/paging';
@@ -69,6 +70,7 @@ export async function listAll(
 	query: IDataObject,
 	limit: number | undefined,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<IDataObject[]> {
 	const baseUrl = await waldurBaseUrl(ctx, itemIndex);
 	const first: Cursor = { offset: 0, pageSize: Math.min(MAX_PAGE_SIZE, limit ?? MAX_PAGE_SIZE) };
@@ -83,7 +85,7 @@ export async function listAll(
 			cursor.link && shrunk === undefined
 				? { method: 'GET', path: onCredentialHost(cursor.link, baseUrl) }
 				: { method: 'GET', path, qs: pageQuery(query, cursor.offset, size) };
-		const { body, headers } = await apiRequest<unknown>(ctx, waldur, request, itemIndex);
+		const { body, headers } = await apiRequest<unknown>(ctx, waldur, request, itemIndex, settings);
 		if (body === undefined) return { items: [] };
 		if (!Array.isArray(body)) throw unexpectedReply(ctx, 'a JSON array', path, itemIndex);
 

@@ -5,6 +5,7 @@ import type { ApiContext } from '../shared/context';
 import { unexpectedResponseError } from '../shared/errors';
 import type { ApiRequest, Provider } from '../shared/http';
 import { bodyOnlyRequests } from '../shared/http';
+import type { RequestSettings } from '../shared/requestSettings';
 
 const address = {
 	credentialName: 'Waldur',
@@ -49,8 +50,9 @@ export async function waldurRecord(
 	ctx: ApiContext,
 	request: ApiRequest,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<IDataObject> {
-	const body = await waldurRequest<unknown>(ctx, request, itemIndex);
+	const body = await waldurRequest<unknown>(ctx, request, itemIndex, settings);
 	if (body === null || typeof body !== 'object' || Array.isArray(body))
 		throw unexpectedReply(ctx, 'a JSON object', request.path, itemIndex);
 	return body as IDataObject;

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { concurrencyProperty } from './concurrency';
 import { requestOptionProperties } from './requestSettings';
 
 export function resourceSelector(
@@ -70,15 +71,23 @@ function byDisplayName(a: INodeProperties, b: INodeProperties): number {
 	return a.displayName.localeCompare(b.displayName);
 }
 
-/** The "Options" collection: the operation's own behaviour options plus the shared timeout/retry ones. */
-export function optionsCollection(extra: INodeProperties[] = []): INodeProperties {
+/**
+ * The "Options" collection: the operation's own behaviour options plus the shared timeout/retry ones,
+ * and Concurrency with the operation's default (READ_CONCURRENCY or WRITE_CONCURRENCY) where it sends per item.
+ */
+export function optionsCollection(
+	extra: INodeProperties[] = [],
+	defaultConcurrency?: number,
+): INodeProperties {
+	const concurrency =
+		defaultConcurrency === undefined ? [] : [concurrencyProperty(defaultConcurrency)];
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...extra, ...requestOptionProperties].sort(byDisplayName),
+		options: [...extra, ...concurrency, ...requestOptionProperties].sort(byDisplayName),
 	};
 }
 

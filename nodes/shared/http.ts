@@ -8,13 +8,12 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ApiContext } from './context';
-import { isExecuteContext } from './context';
 import { buildApiError, describeErrorBody, hintForStatus } from './errors';
 import { firstWords, isHtmlPage, pageHeadline } from './markup';
 import type { NetworkFailure } from './networkFailure';
 import { isRetryableNetworkFailure, networkFailureOf } from './networkFailure';
 import type { RequestSettings } from './requestSettings';
-import { DEFAULT_REQUEST_SETTINGS, readRequestSettings } from './requestSettings';
+import { DEFAULT_REQUEST_SETTINGS } from './requestSettings';
 import { backoffDelay, isRetryableStatus, isSafeToRepeat, parseRetryAfter } from './retry';
 import { USER_AGENT } from './userAgent';
 
@@ -100,9 +99,8 @@ export async function apiRequest<T = unknown>(
 	provider: Provider,
 	request: ApiRequest,
 	itemIndex = 0,
-	settings: RequestSettings = isExecuteContext(ctx)
-		? readRequestSettings(ctx, itemIndex)
-		: DEFAULT_REQUEST_SETTINGS,
+	// An operation reads its Options when it plans the item and passes them; other contexts have none.
+	settings: RequestSettings = DEFAULT_REQUEST_SETTINGS,
 ): Promise<ApiResponse<T>> {
 	const credentials = await ctx.getCredentials(provider.credentialType, itemIndex);
 	const call: Call = {

@@ -1,3 +1,8 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { ItemPlan } from './itemLoop';
+import { readLimit } from './validate';
+
 export interface Page<T, Cursor> {
 	items: T[];
 	/** Where the next page starts; undefined when this was the last page. */
@@ -72,4 +77,14 @@ export async function pickerPage<T, Cursor>(
 		cursor = next;
 	}
 	return { items: [] };
+}
+
+/** A Get Many item's plan: Return All / Limit are read now, `list` fetches that many records on send. */
+export function planList(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	list: (limit: number | undefined) => Promise<IDataObject[]>,
+): ItemPlan {
+	const limit = readLimit(ctx, itemIndex);
+	return { send: async () => await list(limit) };
 }

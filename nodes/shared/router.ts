@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemResult } from './itemLoop';
-import { runPerItem } from './itemLoop';
+import { defaultConcurrencyOf } from './concurrency';
+import type { ItemPlanner } from './itemLoop';
+import { runPlannedItems } from './itemLoop';
 
 /** One operation: its parameters (with displayOptions) next to the code that maps them to the API. */
 export interface Operation {
 	description: INodeProperties[];
-	/** Runs once per input item. */
-	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<ItemResult>;
+	/** Plans one input item (reads and checks its parameters, no request); the core plans all, then sends. */
+	plan?: ItemPlanner;
 	/** Runs once for all input items (batched writes); must pair every output with its input. */
 	executeAll?: (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
 }
@@ -51,10 +52,10 @@ export async function routeOperation(
 		);
 	}
 	if (selected.executeAll) return [await selected.executeAll.call(ctx)];
-	const execute = selected.execute;
-	if (!execute)
+	if (!selected.plan)
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" has nothing to run`);
-	return [await runPerItem(ctx, async (itemIndex) => await execute.call(ctx, itemIndex))];
+	const concurrency = defaultConcurrencyOf(selected.description);
+	return [await runPlannedItems(ctx, selected.plan, concurrency)];
 }
 
 /** Every operation's parameters, in table order, for the node description. */

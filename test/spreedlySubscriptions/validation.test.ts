@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { API, runSpreedly, spreedlyApi, subscriberParams } from './helpers';
+import { runSpreedly, spreedlyApi, subscriberParams } from './helpers';
 
 const badInputs: Array<[string, IDataObject, string]> = [
 	// An expression that resolves to nothing passes n8n's own "required" check; the node must catch it.
@@ -97,9 +97,8 @@ describe('Spreedly bad input fails before any request, naming the parameter and 
 		expect(error?.message).toContain(message);
 	});
 
-	it('names the item that carries the bad value', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.post(`${API}/subscribers/42/complimentary_time_extensions.xml`).reply(201, '');
+	it('names the item that carries the bad value and sends nothing, not even the good item before it', async () => {
+		const { seen } = spreedlyApi();
 		const { error } = await runSpreedly(
 			subscriberParams('addComplimentaryTimeExtension', {
 				durationQuantity: 1,
@@ -107,7 +106,7 @@ describe('Spreedly bad input fails before any request, naming the parameter and 
 			}),
 			{ items: [{ units: 'days' }, { units: 'years' }] },
 		);
-		expect(seen).toHaveLength(1);
+		expect(seen).toHaveLength(0);
 		expect(error?.message).toBe(
 			'The parameter "Duration Units" must be "days" or "months", got "years" (item 1)',
 		);

@@ -380,7 +380,7 @@ describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
 			.post(TRANSACTIONS)
 			.reply(200, {});
 		const { rawOutputs } = await runVoyado(
-			{ ...addFromItems, options: { batchSize: 2 } },
+			{ ...addFromItems, options: { batchSize: 2, concurrency: 1 } },
 			{ items: purchases(3), continueOnFail: true },
 		);
 		expect(scope.isDone()).toBe(true);
@@ -388,7 +388,9 @@ describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
 			error: 'The request is invalid.',
 			httpCode: '400',
 			description:
-				'The service rejected the request. Check the parameters named in the message. Batch 1 of 2 (items 0–1) failed.',
+				'The service rejected the request. Check the parameters named in the message. Batch 1 of 2 (items 0–1) failed. ' +
+				'Engage already answered for items 2: their points are booked unless Engage listed them in notAccepted, and they must not be sent again. ' +
+				"n8n's Retry On Fail sends every batch again under the same Idempotency-Keys, so Engage books nothing twice; a new execution uses new keys (unless Options → Idempotency Key is set) and would book them again.",
 		};
 		expect(rawOutputs[0][0]).toEqual([
 			{ json: invalidBatch, pairedItem: { item: 0 } },

@@ -1,4 +1,4 @@
-import { itemRanges } from '../../nodes/VoyadoEngage/batchAdd/failure';
+import { itemRanges } from '../../nodes/shared/itemRanges';
 
 describe('Voyado Engage batch failure messages', () => {
 	it.each([

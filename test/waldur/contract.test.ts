@@ -72,7 +72,7 @@ describe('the Waldur node keeps the names of the public contract', () => {
 			'filters',
 			['customerName', 'customerSlug', 'customerUuid', 'projectName', 'projectUuid', 'query'],
 		],
-		['projectCredit', 'getAll', 'options', ['maxRetries', 'ordering', 'timeout']],
+		['projectCredit', 'getAll', 'options', ['concurrency', 'maxRetries', 'ordering', 'timeout']],
 		['projectCredit', 'get', undefined, ['options', 'uuid']],
 		['projectCredit', 'delete', undefined, ['options', 'uuid']],
 		['projectCredit', 'create', undefined, ['additionalFields', 'options', 'project', 'value']],

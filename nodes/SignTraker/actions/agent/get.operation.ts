@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { READ_CONCURRENCY } from '../../../shared/concurrency';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { ItemPlan } from '../../../shared/itemLoop';
 import { requirePositiveInteger } from '../../../shared/validate';
 import { agentLocator } from '../../agentPicker';
 import { signTrakerRequest } from '../../transport';
@@ -11,21 +14,24 @@ const properties: INodeProperties[] = [
 		name: 'agentId',
 		description: 'The agent to get: pick one, or give its numeric ID',
 	}),
-	optionsCollection(),
+	optionsCollection([], READ_CONCURRENCY),
 ];
 
 export const description = forOperation('agent', 'get', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export function plan(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RequestSettings,
+): ItemPlan {
 	const agentId = requirePositiveInteger(this, 'agentId', itemIndex, 'Agent ID');
-	const agent = await signTrakerRequest<IDataObject>(
-		this,
-		{
-			method: 'GET',
-			path: `/api/agents/${agentId}`,
-			notFoundMessage: `No SignTraker agent with ID ${agentId} was found`,
-		},
-		itemIndex,
-	);
-	return agent ?? {};
+	const request = {
+		method: 'GET' as const,
+		path: `/api/agents/${agentId}`,
+		notFoundMessage: `No SignTraker agent with ID ${agentId} was found`,
+	};
+	return {
+		send: async () =>
+			(await signTrakerRequest<IDataObject>(this, request, itemIndex, settings)) ?? {},
+	};
 }

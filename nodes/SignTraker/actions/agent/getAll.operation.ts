@@ -1,12 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { READ_CONCURRENCY } from '../../../shared/concurrency';
 import {
 	filtersCollection,
 	forOperation,
 	optionsCollection,
 	returnAllAndLimit,
 } from '../../../shared/descriptions';
-import { identityFilter, listRecords, odataFilter, odataOptions } from '../../listing';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { ItemPlan } from '../../../shared/itemLoop';
+import { identityFilter, planListing, odataFilter, odataOptions } from '../../listing';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -21,13 +24,17 @@ const properties: INodeProperties[] = [
 		},
 		odataFilter,
 	]),
-	optionsCollection(odataOptions),
+	optionsCollection(odataOptions, READ_CONCURRENCY),
 ];
 
 export const description = forOperation('agent', 'getAll', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function plan(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RequestSettings,
+): ItemPlan {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const email = identityFilter(this, filters, 'email', itemIndex, 'Email');
-	return await listRecords(this, '/api/agents', email ? { email } : {}, itemIndex);
+	return planListing(this, '/api/agents', email ? { email } : {}, itemIndex, settings);
 }

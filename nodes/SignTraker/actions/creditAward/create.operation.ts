@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
 import {
 	additionalFieldsCollection,
 	forOperation,
 	optionsCollection,
 } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { ItemPlan } from '../../../shared/itemLoop';
 import {
 	invalidParameter,
 	requireFiniteNumber,
@@ -72,7 +75,7 @@ const properties: INodeProperties[] = [
 			description: 'What the credit may be spent on. Leave empty for no restriction.',
 		},
 	]),
-	optionsCollection(),
+	optionsCollection([], WRITE_CONCURRENCY),
 ];
 
 export const description = forOperation('creditAward', 'create', properties);
@@ -92,7 +95,11 @@ function readRestrictions(ctx: IExecuteFunctions, value: unknown, itemIndex: num
 	return (entries as string[]).map((entry) => entry.trim()).filter(Boolean);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export function plan(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RequestSettings,
+): ItemPlan {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const award: IDataObject = {
 		Name: requireString(this, 'name', itemIndex, 'Name'),
@@ -125,12 +132,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'Remove the field from the JSON, or leave the matching parameter empty.',
 		);
 	}
-	const body = { ...award, ...extra };
-	return (
-		(await signTrakerRequest<IDataObject>(
-			this,
-			{ method: 'POST', path: '/api/credits/awards', body },
-			itemIndex,
-		)) ?? { success: true }
-	);
+	const request = {
+		method: 'POST' as const,
+		path: '/api/credits/awards',
+		body: { ...award, ...extra },
+	};
+	return {
+		// One agent's awards are created in input order.
+		recordKey: `agent:${(award.AwardedTo as IDataObject).Id}`,
+		send: async () =>
+			(await signTrakerRequest<IDataObject>(this, request, itemIndex, settings)) ?? {
+				success: true,
+			},
+	};
 }

@@ -1,14 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { READ_CONCURRENCY } from '../../../shared/concurrency';
 import {
 	filtersCollection,
 	forOperation,
 	optionsCollection,
 	returnAllAndLimit,
 } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { ItemPlan } from '../../../shared/itemLoop';
 import { toPositiveInteger } from '../../../shared/validate';
 import { agentLocator } from '../../agentPicker';
-import { identityFilter, listRecords, odataFilter, odataOptions } from '../../listing';
+import { identityFilter, odataFilter, odataOptions, planListing } from '../../listing';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -21,17 +24,21 @@ const properties: INodeProperties[] = [
 		}),
 		odataFilter,
 	]),
-	optionsCollection(odataOptions),
+	optionsCollection(odataOptions, READ_CONCURRENCY),
 ];
 
 export const description = forOperation('creditAward', 'getAll', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function plan(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RequestSettings,
+): ItemPlan {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const label = 'Awarded To (Agent ID)';
 	const awardedTo = identityFilter(this, filters, 'awardedTo', itemIndex, label);
 	const query: IDataObject = {};
 	if (awardedTo !== undefined)
 		query.awardedTo = toPositiveInteger(this, awardedTo, itemIndex, label);
-	return await listRecords(this, '/api/credits/awards', query, itemIndex);
+	return planListing(this, '/api/credits/awards', query, itemIndex, settings);
 }

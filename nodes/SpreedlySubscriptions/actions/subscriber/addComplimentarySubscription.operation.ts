@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 ];
 
 /** Spreedly gives complimentary subscriptions to inactive subscribers only (403 otherwise). */
-export const { description, execute } = subscriberOperation(
+export const { description, plan } = subscriberOperation(
 	'addComplimentarySubscription',
 	properties,
 	(ctx, itemIndex) => {

@@ -2,7 +2,7 @@ import { durationFields, durationProperties } from './fields';
 import { subscriberOperation } from './subscriberRequest';
 
 /** Spreedly extends active subscribers only (403 otherwise). */
-export const { description, execute } = subscriberOperation(
+export const { description, plan } = subscriberOperation(
 	'addComplimentaryTimeExtension',
 	durationProperties,
 	(ctx, itemIndex) => ({

@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 ];
 
 /** Spreedly adds fees to active, recurring subscribers only (422 otherwise). */
-export const { description, execute } = subscriberOperation(
+export const { description, plan } = subscriberOperation(
 	'addFee',
 	properties,
 	(ctx, itemIndex) => ({

@@ -2,7 +2,7 @@ import { requireDecimal } from '../../inputs';
 import { amountProperty } from './fields';
 import { subscriberOperation } from './subscriberRequest';
 
-export const { description, execute } = subscriberOperation(
+export const { description, plan } = subscriberOperation(
 	'addStoreCredit',
 	[
 		amountProperty(

@@ -1,6 +1,6 @@
 import { subscriberOperation } from './subscriberRequest';
 
-export const { description, execute } = subscriberOperation('allowFreeTrial', [], () => ({
+export const { description, plan } = subscriberOperation('allowFreeTrial', [], () => ({
 	method: 'POST',
 	action: 'allow_free_trial',
 }));

@@ -2,7 +2,7 @@ import { planDocument, planIdProperty } from './fields';
 import { subscriberOperation } from './subscriberRequest';
 
 /** Spreedly switches the plan at once: no prorating, no invoice, the feature level changes immediately. */
-export const { description, execute } = subscriberOperation(
+export const { description, plan } = subscriberOperation(
 	'changePlan',
 	[planIdProperty],
 	(ctx, itemIndex) => ({

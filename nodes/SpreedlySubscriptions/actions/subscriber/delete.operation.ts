@@ -12,4 +12,4 @@ export const description = [
 	...deleteOne.description,
 ];
 
-export const execute = deleteOne.execute;
+export const plan = deleteOne.plan;

@@ -1,6 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { ItemPlan } from '../../../shared/itemLoop';
 import { recordOrSuccess } from '../../results';
 import { siteAddressOf, spreedlyRequest, CREDENTIAL_TYPE } from '../../transport';
 import { testSitesOnlyNotice } from './fields';
@@ -10,16 +13,21 @@ export const description = [
 		'deleteAllTest',
 		'Test sites only: this deletes every subscriber of the site. Spreedly refuses on production sites.',
 	),
-	...forOperation('subscriber', 'deleteAllTest', [optionsCollection()]),
+	...forOperation('subscriber', 'deleteAllTest', [optionsCollection([], WRITE_CONCURRENCY)]),
 ];
 
 /** DELETE /subscribers.xml: Spreedly wipes a test site's subscribers and refuses on production sites. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function plan(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RequestSettings,
+): Promise<ItemPlan> {
 	const { siteName } = siteAddressOf(await this.getCredentials(CREDENTIAL_TYPE, itemIndex), this);
-	const body = await spreedlyRequest(
-		this,
-		{ method: 'DELETE', path: '/subscribers.xml' },
-		itemIndex,
-	);
-	return recordOrSuccess(body, { siteName });
+	const request = { method: 'DELETE' as const, path: '/subscribers.xml' };
+	return {
+		// Every item wipes the same site: one after another.
+		recordKey: siteName,
+		send: async () =>
+			recordOrSuccess(await spreedlyRequest(this, request, itemIndex, settings), { siteName }),
+	};
 }

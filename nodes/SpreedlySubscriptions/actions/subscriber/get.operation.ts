@@ -1,3 +1,3 @@
 import { subscriberOperation } from './subscriberRequest';
 
-export const { description, execute } = subscriberOperation('get', [], () => ({ method: 'GET' }));
+export const { description, plan } = subscriberOperation('get', [], () => ({ method: 'GET' }));

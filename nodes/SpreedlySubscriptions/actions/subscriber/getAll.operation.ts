@@ -1,13 +1,3 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { listOperation } from '../../listing';
 
-import { forOperation, optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
-import { fetchList } from '../../listing';
-
-export const description = forOperation('subscriber', 'getAll', [
-	...returnAllAndLimit(),
-	optionsCollection(),
-]);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await fetchList(this, '/subscribers.xml', itemIndex, 'subscriber');
-}
+export const { description, plan } = listOperation('subscriber', '/subscribers.xml', 'subscriber');

@@ -1,15 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { forOperation, optionsCollection } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
 import { asNodeError } from '../../../shared/itemLoop';
-import { newSubscriberProperties, postSubscriber, readNewSubscriber } from './newSubscriber';
+import type { NewSubscriber } from './newSubscriber';
+import { newSubscriberOperation, postSubscriber } from './newSubscriber';
 import { callForSubscriber } from './subscriberRequest';
-
-export const description = forOperation('subscriber', 'getOrCreate', [
-	...newSubscriberProperties,
-	optionsCollection(),
-]);
 
 /** Runs `attempt`; an API error that `expected` accepts yields undefined, any other error is thrown. */
 async function allowing<T>(
@@ -27,19 +23,25 @@ async function allowing<T>(
 }
 
 /** GET; on 404 POST; if that POST finds the subscriber created meanwhile (403 "already exists"), GET again. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const subscriber = readNewSubscriber(this, itemIndex);
+async function getOrCreate(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	subscriber: NewSubscriber,
+	settings: RequestSettings,
+): Promise<IDataObject> {
 	const fetch = async () =>
-		await callForSubscriber(this, itemIndex, subscriber.customerId, { method: 'GET' });
-	const existing = await allowing(this, itemIndex, fetch, (error) => error.httpCode === '404');
+		await callForSubscriber(ctx, itemIndex, subscriber.customerId, { method: 'GET' }, settings);
+	const existing = await allowing(ctx, itemIndex, fetch, (error) => error.httpCode === '404');
 	if (existing) return existing;
 	const alreadyExists = (error: NodeApiError) =>
 		error.httpCode === '403' && /already exists/i.test(error.message);
 	const created = await allowing(
-		this,
+		ctx,
 		itemIndex,
-		async () => await postSubscriber(this, itemIndex, subscriber),
+		async () => await postSubscriber(ctx, itemIndex, subscriber, settings),
 		alreadyExists,
 	);
 	return created ?? (await fetch());
 }
+
+export const { description, plan } = newSubscriberOperation('getOrCreate', getOrCreate);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection, forOperation } from '../../../shared/descriptions';
+import type { ItemPlan } from '../../../shared/itemLoop';
 import { invalidParameter, requirePositiveInteger } from '../../../shared/validate';
 import { optionalXmlText, requireCustomerId } from '../../inputs';
 import { CREDENTIAL_TYPE, siteAddressOf } from '../../transport';
@@ -49,7 +50,7 @@ const QUERY_FIELDS: Array<[field: string, query: string, label: string]> = [
  * Builds the subscriber's signup page address without a request: `<baseUrl>/<site>/subscribers/<id>/subscribe/<plan>/<screen name>`,
  * or with a token `<baseUrl>/<site>/subscribers/<id>/<token>/subscribe/<plan>`. Never under /api/v4.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<ItemPlan> {
 	const customerId = encodeURIComponent(requireCustomerId(this, itemIndex));
 	const planId = requirePositiveInteger(this, 'planId', itemIndex, 'Plan ID');
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -79,5 +80,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const page = token
 		? `${subscriber}/${encodeURIComponent(token)}/subscribe/${planId}`
 		: `${subscriber}/subscribe/${planId}/${encodeURIComponent(screenName as string)}`;
-	return { url: query.length > 0 ? `${page}?${query.join('&')}` : page };
+	const url = query.length > 0 ? `${page}?${query.join('&')}` : page;
+	return { send: async () => ({ url }) };
 }

@@ -1,5 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
+import { forOperation, optionsCollection } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { Operation } from '../../../shared/router';
+
 import { optionalXmlText, requireCustomerId, requireXmlText } from '../../inputs';
 import { recordOrSuccess } from '../../results';
 import { spreedlyRequest } from '../../transport';
@@ -27,6 +32,7 @@ export async function postSubscriber(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	subscriber: NewSubscriber,
+	settings: RequestSettings,
 ): Promise<IDataObject> {
 	const fields = {
 		'customer-id': subscriber.customerId,
@@ -37,6 +43,31 @@ export async function postSubscriber(
 		ctx,
 		{ method: 'POST', path: '/subscribers.xml', xml: { root: 'subscriber', fields } },
 		itemIndex,
+		settings,
 	);
 	return recordOrSuccess(body, { customerId: subscriber.customerId });
+}
+
+type SendNewSubscriber = (
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	subscriber: NewSubscriber,
+	settings: RequestSettings,
+) => Promise<IDataObject>;
+
+/** An operation that reads a new subscriber (Create, Get or Create) and hands it to `send`. */
+export function newSubscriberOperation(operation: string, send: SendNewSubscriber): Operation {
+	return {
+		description: forOperation('subscriber', operation, [
+			...newSubscriberProperties,
+			optionsCollection([], WRITE_CONCURRENCY),
+		]),
+		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings) {
+			const subscriber = readNewSubscriber(this, itemIndex);
+			return {
+				recordKey: subscriber.customerId,
+				send: async () => await send(this, itemIndex, subscriber, settings),
+			};
+		},
+	};
 }

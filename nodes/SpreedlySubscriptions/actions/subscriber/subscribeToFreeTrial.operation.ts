@@ -1,7 +1,7 @@
 import { planDocument, planIdProperty } from './fields';
 import { subscriberOperation } from './subscriberRequest';
 
-export const { description, execute } = subscriberOperation(
+export const { description, plan } = subscriberOperation(
 	'subscribeToFreeTrial',
 	[planIdProperty],
 	(ctx, itemIndex) => ({

@@ -6,7 +6,10 @@ import type {
 } from 'n8n-workflow';
 
 import type { ApiContext } from '../../../shared/context';
+import { READ_CONCURRENCY, WRITE_CONCURRENCY } from '../../../shared/concurrency';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { ItemPlan } from '../../../shared/itemLoop';
 import type { Operation } from '../../../shared/router';
 import { requireCustomerId } from '../../inputs';
 import { recordOrSuccess } from '../../results';
@@ -39,6 +42,7 @@ export async function callForSubscriber(
 	itemIndex: number,
 	customerId: string,
 	call: SubscriberCall,
+	settings?: RequestSettings,
 ): Promise<IDataObject> {
 	const body = await spreedlyRequest(
 		ctx,
@@ -50,6 +54,7 @@ export async function callForSubscriber(
 			notFoundMessage: notFoundMessage(customerId),
 		},
 		itemIndex,
+		settings,
 	);
 	return recordOrSuccess(body, { customerId });
 }
@@ -67,11 +72,15 @@ export function subscriberOperation(
 		description: forOperation('subscriber', operation, [
 			existingSubscriberLocator,
 			...properties,
-			optionsCollection(),
+			optionsCollection([], operation === 'get' ? READ_CONCURRENCY : WRITE_CONCURRENCY),
 		]),
-		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
 			const customerId = requireCustomerId(this, itemIndex);
-			return await callForSubscriber(this, itemIndex, customerId, buildCall(this, itemIndex));
+			const call = buildCall(this, itemIndex);
+			return {
+				recordKey: customerId,
+				send: async () => await callForSubscriber(this, itemIndex, customerId, call, settings),
+			};
 		},
 	};
 }

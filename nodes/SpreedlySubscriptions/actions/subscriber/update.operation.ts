@@ -5,6 +5,9 @@ import {
 	optionsCollection,
 	updateFieldsCollection,
 } from '../../../shared/descriptions';
+import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { ItemPlan } from '../../../shared/itemLoop';
 import { invalidParameter, toJsonObject } from '../../../shared/validate';
 import { requireCustomerId, toXmlText } from '../../inputs';
 import type { XmlFields } from '../../xmlRequest';
@@ -37,28 +40,32 @@ const properties: INodeProperties[] = [
 				'A subscriber as Get outputs it (e.g. the whole item of a Get, by expression), with the values you changed. Its screenName, email, newCustomerId, billingFirstName and billingLastName are sent (null clears a value); customerId must match Customer ID; the read-only keys are handled as the Read-Only Keys option says; any other key is an error.',
 		},
 	]),
-	optionsCollection([
-		{
-			displayName: 'Read-Only Keys',
-			name: 'readOnlyKeys',
-			type: 'options',
-			options: [
-				{
-					name: 'Skip and List Them',
-					value: 'skip',
-					description:
-						'Keys Spreedly does not let you change (active, token, invoices, …) are not sent and are listed in the output under readOnlyKeysNotSent',
-				},
-				{
-					name: 'Fail',
-					value: 'fail',
-					description: 'A subscriber object with read-only keys is an error',
-				},
-			],
-			default: 'skip',
-			description: 'What to do with the read-only keys of a subscriber object (Subscriber (JSON))',
-		},
-	]),
+	optionsCollection(
+		[
+			{
+				displayName: 'Read-Only Keys',
+				name: 'readOnlyKeys',
+				type: 'options',
+				options: [
+					{
+						name: 'Skip and List Them',
+						value: 'skip',
+						description:
+							'Keys Spreedly does not let you change (active, token, invoices, …) are not sent and are listed in the output under readOnlyKeysNotSent',
+					},
+					{
+						name: 'Fail',
+						value: 'fail',
+						description: 'A subscriber object with read-only keys is an error',
+					},
+				],
+				default: 'skip',
+				description:
+					'What to do with the read-only keys of a subscriber object (Subscriber (JSON))',
+			},
+		],
+		WRITE_CONCURRENCY,
+	),
 ];
 
 export const description = forOperation('subscriber', 'update', properties);
@@ -173,7 +180,11 @@ function readChanges(
 }
 
 /** PUT /subscribers/<id>.xml; the API answers 200 with no body. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export function plan(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RequestSettings,
+): ItemPlan {
 	const customerId = requireCustomerId(this, itemIndex);
 	const { fields, readOnlyKeys } = readChanges(this, customerId, itemIndex);
 	const onReadOnly = this.getNodeParameter('options.readOnlyKeys', itemIndex, 'skip') as string;
@@ -188,13 +199,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const xmlFields: XmlFields = {};
 	for (const [key, value] of Object.entries(fields)) xmlFields[dasherize(key)] = value;
-	const result = await callForSubscriber(this, itemIndex, customerId, {
-		method: 'PUT',
+	const call = {
+		method: 'PUT' as const,
 		xml: { root: 'subscriber', fields: xmlFields },
 		// After a rename the old customer ID is gone: a repeat would only answer 404.
 		idempotent: fields.newCustomerId ? false : undefined,
-	});
-	if (result.success === true && fields.newCustomerId) result.newCustomerId = fields.newCustomerId;
-	if (readOnlyKeys.length > 0) result.readOnlyKeysNotSent = readOnlyKeys;
-	return result;
+	};
+	const send = async () => {
+		const result = await callForSubscriber(this, itemIndex, customerId, call, settings);
+		if (result.success === true && fields.newCustomerId)
+			result.newCustomerId = fields.newCustomerId;
+		if (readOnlyKeys.length > 0) result.readOnlyKeysNotSent = readOnlyKeys;
+		return result;
+	};
+	return { recordKey: customerId, send };
 }

@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { READ_CONCURRENCY } from '../../../shared/concurrency';
 import { forOperation, optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
-import { collectPages } from '../../../shared/paging';
-import { invalidParameter, readLimit } from '../../../shared/validate';
+import type { ItemPlan } from '../../../shared/itemLoop';
+import { collectPages, planList } from '../../../shared/paging';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import { invalidParameter } from '../../../shared/validate';
 import { recordsOf } from '../../listing';
 import { spreedlyRequest } from '../../transport';
 
@@ -20,7 +23,7 @@ const properties: INodeProperties[] = [
 			'Only transactions with a higher ID than this one (e.g. the last ID a previous run saw). Empty: from the first transaction.',
 	},
 	...returnAllAndLimit(),
-	optionsCollection(),
+	optionsCollection([], READ_CONCURRENCY),
 ];
 
 export const description = forOperation('transaction', 'getAll', properties);
@@ -44,16 +47,32 @@ function idOf(transaction: IDataObject): number {
 }
 
 /** Batches of 50 via `since_id`, each continuing after the highest ID of the one before; oldest first. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function plan(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RequestSettings,
+): ItemPlan {
 	const sinceId = readSinceId(this, itemIndex);
-	const limit = readLimit(this, itemIndex);
+	return planList(this, itemIndex, async (limit) => {
+		return await transactionsSince(this, sinceId, limit, itemIndex, settings);
+	});
+}
+
+async function transactionsSince(
+	ctx: IExecuteFunctions,
+	sinceId: number,
+	limit: number | undefined,
+	itemIndex: number,
+	settings: RequestSettings,
+): Promise<IDataObject[]> {
 	return await collectPages<IDataObject, number>(sinceId, limit, async (cursor) => {
 		const body = await spreedlyRequest(
-			this,
+			ctx,
 			{ method: 'GET', path: '/transactions.xml', qs: { since_id: cursor } },
 			itemIndex,
+			settings,
 		);
-		const batch = recordsOf(this, body, 'transaction', itemIndex).sort((a, b) => idOf(a) - idOf(b));
+		const batch = recordsOf(ctx, body, 'transaction', itemIndex).sort((a, b) => idOf(a) - idOf(b));
 		const last = batch.length > 0 ? idOf(batch[batch.length - 1]) : Number.NaN;
 		const more = batch.length >= TRANSACTION_BATCH && Number.isSafeInteger(last) && last > cursor;
 		return { items: batch, next: more ? last : undefined };

@@ -1,6 +1,6 @@
 import { getByIdOperation } from '../../getById';
 
-export const { description, execute } = getByIdOperation({
+export const { description, plan } = getByIdOperation({
 	resource: 'pointAccount',
 	idName: 'accountId',
 	idLabel: 'Account ID',

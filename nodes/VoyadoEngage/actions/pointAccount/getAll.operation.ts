@@ -1,18 +1,31 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { READ_CONCURRENCY } from '../../../shared/concurrency';
 import { forOperation, optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { ItemPlan } from '../../../shared/itemLoop';
+import { planList } from '../../../shared/paging';
 import { listRecords } from '../../listing';
 import { contactIdProperty, requireContactId } from '../../parameters';
 
 const properties: INodeProperties[] = [
 	contactIdProperty('The GUID of the contact whose point accounts to list'),
 	...returnAllAndLimit(),
-	optionsCollection(),
+	optionsCollection([], READ_CONCURRENCY),
 ];
 
 export const description = forOperation('pointAccount', 'getAll', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function plan(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RequestSettings,
+): ItemPlan {
 	const contactId = requireContactId(this, 'contactId', itemIndex);
-	return await listRecords(this, '/api/v2/point-accounts', { contactId }, itemIndex);
+	return planList(
+		this,
+		itemIndex,
+		async (limit) =>
+			await listRecords(this, '/api/v2/point-accounts', { contactId }, limit, itemIndex, settings),
+	);
 }

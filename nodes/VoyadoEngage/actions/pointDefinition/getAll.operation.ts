@@ -1,12 +1,28 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { READ_CONCURRENCY } from '../../../shared/concurrency';
 import { forOperation, optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { ItemPlan } from '../../../shared/itemLoop';
+import { planList } from '../../../shared/paging';
 import { listRecords } from '../../listing';
 
-const properties: INodeProperties[] = [...returnAllAndLimit(), optionsCollection()];
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	optionsCollection([], READ_CONCURRENCY),
+];
 
 export const description = forOperation('pointDefinition', 'getAll', properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await listRecords(this, '/api/v2/point-accounts/definitions', {}, itemIndex);
+export function plan(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RequestSettings,
+): ItemPlan {
+	return planList(
+		this,
+		itemIndex,
+		async (limit) =>
+			await listRecords(this, '/api/v2/point-accounts/definitions', {}, limit, itemIndex, settings),
+	);
 }

@@ -1,14 +1,23 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	IPairedItemData,
+} from 'n8n-workflow';
+
+import { readConcurrency, WRITE_CONCURRENCY } from '../../../shared/concurrency';
 
 import {
 	additionalFieldsCollection,
 	forOperation,
 	optionsCollection,
 } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
 import { readRequestSettings } from '../../../shared/requestSettings';
-import { errorItemOrThrow } from '../../../shared/itemLoop';
+import { asNodeError, errorItem, errorItemOrThrow } from '../../../shared/itemLoop';
+import { sendBounded } from '../../../shared/sendQueue';
 import { invalidParameter } from '../../../shared/validate';
-import type { PendingRow } from '../../batchAdd/batches';
+import type { Batch, PendingRow } from '../../batchAdd/batches';
 import { planBatches } from '../../batchAdd/batches';
 import { explainBatchFailure } from '../../batchAdd/failure';
 import { automaticKeyBase, readUserKey } from '../../batchAdd/idempotency';
@@ -128,46 +137,49 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { mappingMode: ['autoMapInputData'] } },
 	},
 	...rowProperties,
-	optionsCollection([
-		{
-			displayName: 'Batch Size',
-			name: 'batchSize',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_ROWS_PER_REQUEST },
-			default: MAX_ROWS_PER_REQUEST,
-			description: 'How many rows go into one request (Engage takes at most 1000)',
-		},
-		{
-			displayName: 'Handling Extra Fields in Input',
-			name: 'handlingExtraData',
-			type: 'options',
-			options: [
-				{
-					name: 'Error',
-					value: 'error',
-					description: 'Fail the item, so that no field is dropped without you knowing',
-				},
-				{
-					name: 'Ignore Them',
-					value: 'ignoreIt',
-					description: 'Send only the row fields; other fields are left out of the request',
-				},
-			],
-			default: 'error',
-			description:
-				'What to do with input fields that are not fields of a point transaction (Map Automatically only)',
-			displayOptions: { show: { '/mappingMode': ['autoMapInputData'] } },
-		},
-		{
-			displayName: 'Idempotency Key',
-			name: 'idempotencyKey',
-			type: 'string',
-			default: '',
-			placeholder: '={{ $json.orderId }}',
-			description:
-				'Your own base key, e.g. an order ID, so that sending the same thing again within 24 hours (even from another execution) changes nothing. Requests get the key with "-1", "-2", … appended; items with different keys are never sent together. Empty: a key unique to this execution.',
-		},
-	]),
+	optionsCollection(
+		[
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_ROWS_PER_REQUEST },
+				default: MAX_ROWS_PER_REQUEST,
+				description: 'How many rows go into one request (Engage takes at most 1000)',
+			},
+			{
+				displayName: 'Handling Extra Fields in Input',
+				name: 'handlingExtraData',
+				type: 'options',
+				options: [
+					{
+						name: 'Error',
+						value: 'error',
+						description: 'Fail the item, so that no field is dropped without you knowing',
+					},
+					{
+						name: 'Ignore Them',
+						value: 'ignoreIt',
+						description: 'Send only the row fields; other fields are left out of the request',
+					},
+				],
+				default: 'error',
+				description:
+					'What to do with input fields that are not fields of a point transaction (Map Automatically only)',
+				displayOptions: { show: { '/mappingMode': ['autoMapInputData'] } },
+			},
+			{
+				displayName: 'Idempotency Key',
+				name: 'idempotencyKey',
+				type: 'string',
+				default: '',
+				placeholder: '={{ $json.orderId }}',
+				description:
+					'Your own base key, e.g. an order ID, so that sending the same thing again within 24 hours (even from another execution) changes nothing. Requests get the key with "-1", "-2", … appended; items with different keys are never sent together. Empty: a key unique to this execution.',
+			},
+		],
+		WRITE_CONCURRENCY,
+	),
 ];
 
 export const description = forOperation('pointTransaction', 'add', properties);
@@ -207,7 +219,8 @@ function rowReader(ctx: IExecuteFunctions): (itemIndex: number) => TransactionRo
 
 /**
  * Checks every row first (a bad row fails the node before anything is sent, or with Continue On
- * Fail becomes its own error item), then sends the valid rows in batches, one output per input item.
+ * Fail becomes its own error item), then sends the valid rows in batches, up to Concurrency at once,
+ * one output per input item.
  */
 export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const itemCount = this.getInputData().length;
@@ -215,6 +228,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const rows: TransactionRow[] = new Array(itemCount);
 	const pending: PendingRow[] = [];
 	const batchSize = readBatchSize(this);
+	const concurrency = readConcurrency(this, WRITE_CONCURRENCY);
 	const settings = readRequestSettings(this, 0);
 	const readRow = rowReader(this);
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
@@ -227,45 +241,72 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	}
 
 	const batches = planBatches(pending, batchSize, automaticKeyBase(this));
-	const answeredItems: number[] = [];
-	for (const [batchIndex, batch] of batches.entries()) {
-		const sent = batch.itemIndexes.map((itemIndex) => rows[itemIndex]);
-		try {
-			const response = await voyadoRequest<unknown>(
-				this,
-				{
-					method: 'POST',
-					path: PATH,
-					body: sent,
-					headers: { 'Idempotency-Key': batch.idempotencyKey },
-					idempotent: true,
-				},
-				batch.itemIndexes[0],
-				settings,
-			);
-			const outcomes = rowOutcomes(sent, response);
-			batch.itemIndexes.forEach((itemIndex, position) => {
-				output[itemIndex] = {
-					json: { ...sent[position], ...outcomes[position] },
-					pairedItem: { item: itemIndex },
-				};
-			});
-			answeredItems.push(...batch.itemIndexes);
-		} catch (error) {
-			explainBatchFailure(error, {
-				batchNumber: batchIndex + 1,
-				batchCount: batches.length,
-				failedItems: batch.itemIndexes,
-				answeredItems,
-				// With Continue On Fail the later batches are still sent.
-				unsentItems: this.continueOnFail()
-					? []
-					: batches.slice(batchIndex + 1).flatMap((later) => later.itemIndexes),
-			});
-			for (const itemIndex of batch.itemIndexes) {
-				output[itemIndex] = errorItemOrThrow(this, error, itemIndex);
-			}
+	const continueOnFail = this.continueOnFail();
+	const report = await sendBounded(
+		batches.map((batch) => ({
+			// Batches that change the same point account go in input order.
+			recordKeys: accountsOf(batch.itemIndexes.map((itemIndex) => rows[itemIndex])),
+			send: async () => await sendBatch(this, batch, rows, settings),
+		})),
+		concurrency,
+		!continueOnFail,
+	);
+	const itemsWith = (status: string) =>
+		batches.flatMap((batch, position) =>
+			report.outcomes[position].status === status ? batch.itemIndexes : [],
+		);
+	report.outcomes.forEach((outcome, position) => {
+		const batch = batches[position];
+		if (outcome.status === 'done') {
+			for (const item of outcome.value) output[item.pairedItem.item] = item;
+			return;
 		}
+		if (outcome.status !== 'failed') return;
+		explainBatchFailure(outcome.error, {
+			batchNumber: position + 1,
+			batchCount: batches.length,
+			failedItems: batch.itemIndexes,
+			answeredItems: itemsWith('done'),
+			unsentItems: itemsWith('notSent'),
+		});
+		for (const itemIndex of batch.itemIndexes)
+			output[itemIndex] = errorItem(this, outcome.error, itemIndex);
+	});
+	if (!continueOnFail && report.firstFailure !== undefined) {
+		const { error } = report.outcomes[report.firstFailure] as { error: unknown };
+		throw asNodeError(this, error, batches[report.firstFailure].itemIndexes[0]);
 	}
 	return output;
+}
+
+/** The point accounts (contact and definition) a batch changes. */
+function accountsOf(rows: TransactionRow[]): string[] {
+	return [...new Set(rows.map((row) => `${row.contactId.toLowerCase()}:${row.definitionId}`))];
+}
+
+/** POSTs one batch under its own Idempotency-Key; one output item per row, paired with its input item. */
+async function sendBatch(
+	ctx: IExecuteFunctions,
+	batch: Batch,
+	rows: TransactionRow[],
+	settings: RequestSettings,
+): Promise<Array<INodeExecutionData & { pairedItem: IPairedItemData }>> {
+	const sent = batch.itemIndexes.map((itemIndex) => rows[itemIndex]);
+	const response = await voyadoRequest<unknown>(
+		ctx,
+		{
+			method: 'POST',
+			path: PATH,
+			body: sent,
+			headers: { 'Idempotency-Key': batch.idempotencyKey },
+			idempotent: true,
+		},
+		batch.itemIndexes[0],
+		settings,
+	);
+	const outcomes = rowOutcomes(sent, response);
+	return batch.itemIndexes.map((itemIndex, position) => ({
+		json: { ...sent[position], ...outcomes[position] },
+		pairedItem: { item: itemIndex },
+	}));
 }

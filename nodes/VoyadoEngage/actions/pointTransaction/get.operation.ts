@@ -1,6 +1,6 @@
 import { getByIdOperation } from '../../getById';
 
-export const { description, execute } = getByIdOperation({
+export const { description, plan } = getByIdOperation({
 	resource: 'pointTransaction',
 	idName: 'transactionId',
 	idLabel: 'Transaction ID',

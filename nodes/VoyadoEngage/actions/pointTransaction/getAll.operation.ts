@@ -1,11 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { READ_CONCURRENCY } from '../../../shared/concurrency';
 import {
 	filtersCollection,
 	forOperation,
 	optionsCollection,
 	returnAllAndLimit,
 } from '../../../shared/descriptions';
+import type { ItemPlan } from '../../../shared/itemLoop';
+import { planList } from '../../../shared/paging';
+import type { RequestSettings } from '../../../shared/requestSettings';
 import { invalidParameter, readParameter, requirePositiveInteger } from '../../../shared/validate';
 import { definitionLocator } from '../../definitionPicker';
 import { listRecords } from '../../listing';
@@ -58,7 +62,7 @@ const properties: INodeProperties[] = [
 			description: 'Which transactions to return (sent as `filter`)',
 		},
 	]),
-	optionsCollection(),
+	optionsCollection([], READ_CONCURRENCY),
 ];
 
 export const description = forOperation('pointTransaction', 'getAll', properties);
@@ -93,7 +97,11 @@ function readLookup(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 
 const STATUSES = ['All', 'Active', 'Pending'];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function plan(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RequestSettings,
+): ItemPlan {
 	const query = readLookup(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	if (filters.status !== undefined && filters.status !== '') {
@@ -107,5 +115,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		query.filter = filters.status;
 	}
-	return await listRecords(this, '/api/v2/point-accounts/transactions', query, itemIndex);
+	return planList(
+		this,
+		itemIndex,
+		async (limit) =>
+			await listRecords(
+				this,
+				'/api/v2/point-accounts/transactions',
+				query,
+				limit,
+				itemIndex,
+				settings,
+			),
+	);
 }

@@ -1,6 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { forOperation } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { ItemPlan } from '../../../shared/itemLoop';
 import type { Operation } from '../../../shared/router';
 import type { CreditKind } from '../../credits';
 import { waldurRecord } from '../../transport';
@@ -9,9 +11,18 @@ import { fullCreditBody, fullCreditProperties } from './properties';
 export function createOperation(kind: CreditKind): Operation {
 	return {
 		description: forOperation(kind.resource, 'create', fullCreditProperties(kind)),
-		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		async plan(
+			this: IExecuteFunctions,
+			itemIndex: number,
+			settings: RequestSettings,
+		): Promise<ItemPlan> {
 			const body = await fullCreditBody(this, kind, itemIndex);
-			return await waldurRecord(this, { method: 'POST', path: kind.path, body }, itemIndex);
+			const request = { method: 'POST' as const, path: kind.path, body };
+			return {
+				// Credits of one project (or customer) are created in input order.
+				recordKey: `${kind.owner.name}:${String(body[kind.owner.name])}`,
+				send: async () => await waldurRecord(this, request, itemIndex, settings),
+			};
 		},
 	};
 }

@@ -1,6 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { ItemPlan } from '../../../shared/itemLoop';
 import type { Operation } from '../../../shared/router';
 import type { CreditKind } from '../../credits';
 import { waldurRequest } from '../../transport';
@@ -9,11 +12,20 @@ import { creditItemRequest, readCreditUuid, uuidProperty } from './properties';
 /** Waldur answers 204 without a body, so the output says what was deleted. */
 export function deleteOperation(kind: CreditKind): Operation {
 	return {
-		description: forOperation(kind.resource, 'delete', [uuidProperty(kind), optionsCollection()]),
-		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		description: forOperation(kind.resource, 'delete', [
+			uuidProperty(kind),
+			optionsCollection([], WRITE_CONCURRENCY),
+		]),
+		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
 			const uuid = readCreditUuid(this, itemIndex, kind);
-			await waldurRequest(this, creditItemRequest(kind, 'DELETE', uuid), itemIndex);
-			return { success: true, uuid };
+			const request = creditItemRequest(kind, 'DELETE', uuid);
+			return {
+				recordKey: uuid,
+				send: async () => {
+					await waldurRequest(this, request, itemIndex, settings);
+					return { success: true, uuid };
+				},
+			};
 		},
 	};
 }

@@ -1,6 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { READ_CONCURRENCY } from '../../../shared/concurrency';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { ItemPlan } from '../../../shared/itemLoop';
 import type { Operation } from '../../../shared/router';
 import type { CreditKind } from '../../credits';
 import { waldurRecord } from '../../transport';
@@ -8,10 +11,13 @@ import { creditItemRequest, readCreditUuid, uuidProperty } from './properties';
 
 export function getOperation(kind: CreditKind): Operation {
 	return {
-		description: forOperation(kind.resource, 'get', [uuidProperty(kind), optionsCollection()]),
-		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-			const uuid = readCreditUuid(this, itemIndex, kind);
-			return await waldurRecord(this, creditItemRequest(kind, 'GET', uuid), itemIndex);
+		description: forOperation(kind.resource, 'get', [
+			uuidProperty(kind),
+			optionsCollection([], READ_CONCURRENCY),
+		]),
+		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
+			const request = creditItemRequest(kind, 'GET', readCreditUuid(this, itemIndex, kind));
+			return { send: async () => await waldurRecord(this, request, itemIndex, settings) };
 		},
 	};
 }

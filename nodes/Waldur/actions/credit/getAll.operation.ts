@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { READ_CONCURRENCY } from '../../../shared/concurrency';
 import {
 	filtersCollection,
 	forOperation,
@@ -7,6 +8,8 @@ import {
 	returnAllAndLimit,
 } from '../../../shared/descriptions';
 import type { Operation } from '../../../shared/router';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { ItemPlan } from '../../../shared/itemLoop';
 import { invalidParameter, readLimit } from '../../../shared/validate';
 import type { CreditKind } from '../../credits';
 import { listAll } from '../../listing';
@@ -129,9 +132,9 @@ export function getAllOperation(kind: CreditKind): Operation {
 		description: forOperation(kind.resource, 'getAll', [
 			...returnAllAndLimit(),
 			filtersCollection(kind.filters.map((name) => FILTERS[name].property)),
-			optionsCollection([orderingProperty(kind)]),
+			optionsCollection([orderingProperty(kind)], READ_CONCURRENCY),
 		]),
-		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
 			const limit = readLimit(this, itemIndex);
 			const query = readFilters(this, kind, itemIndex);
 			const ordering = readOrdering(
@@ -141,7 +144,9 @@ export function getAllOperation(kind: CreditKind): Operation {
 				itemIndex,
 			);
 			if (ordering) query.o = ordering;
-			return await listAll(this, kind.path, query, limit, itemIndex);
+			return {
+				send: async () => await listAll(this, kind.path, query, limit, itemIndex, settings),
+			};
 		},
 	};
 }

@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
 import { additionalFieldsCollection, optionsCollection } from '../../../shared/descriptions';
 import type { ApiRequest } from '../../../shared/http';
 import { requireString } from '../../../shared/validate';
@@ -66,7 +67,7 @@ export function fullCreditProperties(kind: CreditKind): INodeProperties[] {
 	return [
 		...requiredProperties(kind),
 		additionalFieldsCollection(additionalFieldProperties(kind)),
-		optionsCollection(),
+		optionsCollection([], WRITE_CONCURRENCY),
 	];
 }
 

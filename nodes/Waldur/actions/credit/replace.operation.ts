@@ -1,6 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { forOperation } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { ItemPlan } from '../../../shared/itemLoop';
 import type { Operation } from '../../../shared/router';
 import type { CreditKind } from '../../credits';
 import { waldurRecord } from '../../transport';
@@ -17,10 +19,22 @@ export function replaceOperation(kind: CreditKind): Operation {
 	const properties = [uuidProperty(kind), ...fullCreditProperties(kind)];
 	return {
 		description: forOperation(kind.resource, 'replace', properties),
-		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		async plan(
+			this: IExecuteFunctions,
+			itemIndex: number,
+			settings: RequestSettings,
+		): Promise<ItemPlan> {
 			const uuid = readCreditUuid(this, itemIndex, kind);
-			const body = await fullCreditBody(this, kind, itemIndex);
-			return await waldurRecord(this, creditItemRequest(kind, 'PUT', uuid, body), itemIndex);
+			const request = creditItemRequest(
+				kind,
+				'PUT',
+				uuid,
+				await fullCreditBody(this, kind, itemIndex),
+			);
+			return {
+				recordKey: uuid,
+				send: async () => await waldurRecord(this, request, itemIndex, settings),
+			};
 		},
 	};
 }

@@ -1,10 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
+
 import {
 	forOperation,
 	optionsCollection,
 	updateFieldsCollection,
 } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { ItemPlan } from '../../../shared/itemLoop';
 import type { Operation } from '../../../shared/router';
 import { invalidParameter } from '../../../shared/validate';
 import type { CreditKind } from '../../credits';
@@ -17,11 +21,15 @@ export function updateOperation(kind: CreditKind): Operation {
 	const properties = [
 		uuidProperty(kind),
 		updateFieldsCollection(updateFieldProperties(kind)),
-		optionsCollection(),
+		optionsCollection([], WRITE_CONCURRENCY),
 	];
 	return {
 		description: forOperation(kind.resource, 'update', properties),
-		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		async plan(
+			this: IExecuteFunctions,
+			itemIndex: number,
+			settings: RequestSettings,
+		): Promise<ItemPlan> {
 			const uuid = readCreditUuid(this, itemIndex, kind);
 			const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 			const body = await buildCreditBody(this, kind, fields, itemIndex);
@@ -33,7 +41,11 @@ export function updateOperation(kind: CreditKind): Operation {
 					'is empty: add at least one field to change',
 				);
 			}
-			return await waldurRecord(this, creditItemRequest(kind, 'PATCH', uuid, body), itemIndex);
+			const request = creditItemRequest(kind, 'PATCH', uuid, body);
+			return {
+				recordKey: uuid,
+				send: async () => await waldurRecord(this, request, itemIndex, settings),
+			};
 		},
 	};
 }

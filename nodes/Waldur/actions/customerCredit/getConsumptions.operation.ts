@@ -1,6 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { READ_CONCURRENCY } from '../../../shared/concurrency';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { ItemPlan } from '../../../shared/itemLoop';
 import type { Operation } from '../../../shared/router';
 import { customerCredit, itemPath } from '../../credits';
 import { listAll } from '../../listing';
@@ -10,16 +13,10 @@ import { readCreditUuid, uuidProperty } from '../credit/properties';
 export const getConsumptions: Operation = {
 	description: forOperation('customerCredit', 'getConsumptions', [
 		uuidProperty(customerCredit),
-		optionsCollection(),
+		optionsCollection([], READ_CONCURRENCY),
 	]),
-	async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-		const uuid = readCreditUuid(this, itemIndex, customerCredit);
-		return await listAll(
-			this,
-			`${itemPath(customerCredit, uuid)}consumptions/`,
-			{},
-			undefined,
-			itemIndex,
-		);
+	plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
+		const path = `${itemPath(customerCredit, readCreditUuid(this, itemIndex, customerCredit))}consumptions/`;
+		return { send: async () => await listAll(this, path, {}, undefined, itemIndex, settings) };
 	},
 };
