@@ -142,7 +142,10 @@ async function benchGets(base: Base, out: Out): Promise<void> {
 		if (runtimeDir) {
 			const runs = await runScenario({ ...common, subject: 'httpRequest', runtimeDir });
 			out.push(
-				describeRow({ label: "n8n's HTTP Request node, default options", runs }, sequential),
+				describeRow(
+					{ label: `n8n's HTTP Request node (${runs[0].note}), default options`, runs },
+					sequential,
+				),
 			);
 		} else out.push("  n8n's HTTP Request node: skipped (no cached n8n runtime)");
 		out.push(

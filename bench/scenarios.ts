@@ -206,6 +206,7 @@ async function measureGets(scenario: Extract<Scenario, { kind: 'gets' }>): Promi
 		ms,
 		workflowMs,
 		server,
+		note: subject.typeVersion === undefined ? undefined : `typeVersion ${subject.typeVersion}`,
 		concurrency:
 			scenario.subject === 'httpRequest'
 				? undefined

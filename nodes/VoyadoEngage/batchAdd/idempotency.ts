@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'crypto';
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/validate';
 
@@ -26,7 +26,7 @@ export function automaticKeyBase(ctx: IExecuteFunctions): string {
 }
 
 /** The user's own base key for this item (e.g. an order ID), or '' for the automatic one. */
-export function readUserKey(ctx: IExecuteFunctions, itemIndex: number): string {
+function readUserKey(ctx: IExecuteFunctions, itemIndex: number): string {
 	const raw = ctx.getNodeParameter('options.idempotencyKey', itemIndex, '') as unknown;
 	const key = raw === null || raw === undefined ? '' : String(raw).trim();
 	if (key && (!PRINTABLE_ASCII.test(key) || key.length > MAX_KEY_LENGTH)) {
@@ -38,4 +38,14 @@ export function readUserKey(ctx: IExecuteFunctions, itemIndex: number): string {
 		);
 	}
 	return key;
+}
+
+/**
+ * Reads the user's key per item, or not at all when the option is not set: n8n's parameter reading
+ * costs more than the rest of a row's work, which matters at 10,000 rows.
+ */
+export function userKeyReader(ctx: IExecuteFunctions): (itemIndex: number) => string {
+	const options = ctx.getNode().parameters.options as IDataObject | undefined;
+	if (options?.idempotencyKey === undefined || options.idempotencyKey === '') return () => '';
+	return (itemIndex) => readUserKey(ctx, itemIndex);
 }

@@ -20,7 +20,7 @@ import { invalidParameter } from '../../../shared/validate';
 import type { Batch, PendingRow } from '../../batchAdd/batches';
 import { planBatches } from '../../batchAdd/batches';
 import { explainBatchFailure } from '../../batchAdd/failure';
-import { automaticKeyBase, readUserKey } from '../../batchAdd/idempotency';
+import { automaticKeyBase, userKeyReader } from '../../batchAdd/idempotency';
 import { rowOutcomes } from '../../batchAdd/rejections';
 import type { ExtraFieldHandling } from '../../batchAdd/autoMap';
 import { inputFieldValues } from '../../batchAdd/autoMap';
@@ -231,10 +231,11 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const concurrency = readConcurrency(this, WRITE_CONCURRENCY);
 	const settings = readRequestSettings(this, 0);
 	const readRow = rowReader(this);
+	const readKey = userKeyReader(this);
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
 			rows[itemIndex] = readRow(itemIndex);
-			pending.push({ itemIndex, userKey: readUserKey(this, itemIndex) });
+			pending.push({ itemIndex, userKey: readKey(itemIndex) });
 		} catch (error) {
 			output[itemIndex] = errorItemOrThrow(this, error, itemIndex);
 		}
