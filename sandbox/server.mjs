@@ -1,10 +1,15 @@
 // A local stand-in for the four providers, one port with a prefix each:
 //   http://127.0.0.1:<port>/signtraker | /voyado | /waldur | /spreedly
 // plus `GET /__requests` (what was received, secrets redacted) and `POST /__reset` (fresh seed data, no requests).
-// Usage: node sandbox/server.mjs [--port 5680]
+// It also plays the providers' push side: Svix-signed Voyado events, Waldur hooks-web events and Spreedly's
+// "subscribers changed" notification, posted to n8n; `GET /__deliveries` lists them, `PUT /__webhooks`
+// `{voyado: [url…], spreedly: url}` sets the URLs that Engage and Spreedly are configured with by hand
+// (Waldur's hooks are registered through its API).
+// Usage: node sandbox/server.mjs [--port 5680] [--voyado-webhook <url>]… [--spreedly-webhook <url>]
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { json } from './lib/http.mjs';
+import { createOutbox } from './lib/outbox.mjs';
 import { SANDBOX_KEYS } from './keys.mjs';
 import { createSignTraker } from './providers/signtraker.mjs';
 import { createSpreedly } from './providers/spreedly.mjs';
@@ -15,13 +20,29 @@ export const PROVIDERS = ['signtraker', 'voyado', 'waldur', 'spreedly'];
 const SECRET_HEADERS = new Set(['authorization', 'apikey', 'cookie', 'x-auth-token']);
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-function createProviders(keys) {
+function createProviders(keys, targets, deliver) {
 	return {
 		signtraker: createSignTraker({ apiKey: keys.signTrakerApiKey }),
-		voyado: createVoyado({ apiKey: keys.voyadoApiKey }),
-		waldur: createWaldur({ token: keys.waldurToken }),
-		spreedly: createSpreedly({ apiToken: keys.spreedlyApiToken, siteName: keys.spreedlySiteName }),
+		voyado: createVoyado({
+			apiKey: keys.voyadoApiKey,
+			webhooks: { endpoints: () => targets.voyado, signingSecret: keys.voyadoWebhookSecret, deliver },
+		}),
+		waldur: createWaldur({ token: keys.waldurToken, deliver }),
+		spreedly: createSpreedly({
+			apiToken: keys.spreedlyApiToken,
+			siteName: keys.spreedlySiteName,
+			notifications: { url: () => targets.spreedly, deliver },
+		}),
 	};
+}
+
+/** `{voyado: string[], spreedly?: string}` from a `PUT /__webhooks` body or the options; anything else is refused. */
+function webhookTargets(value) {
+	const voyado = value?.voyado ?? [];
+	const spreedly = value?.spreedly ?? undefined;
+	const isUrl = (url) => typeof url === 'string' && /^https?:\/\//.test(url);
+	if (!Array.isArray(voyado) || !voyado.every(isUrl) || (spreedly !== undefined && !isUrl(spreedly))) return undefined;
+	return { voyado, spreedly };
 }
 
 function redactedHeaders(headers) {
@@ -65,14 +86,23 @@ function parsedOrRaw(body) {
  * Starts the sandbox on 127.0.0.1.
  * @param {{port?: number, keys?: typeof SANDBOX_KEYS, log?: (line: string) => void}} [options]
  */
-export async function startSandbox({ port = 0, keys = SANDBOX_KEYS, log = () => {} } = {}) {
-	let providers = createProviders(keys);
+export async function startSandbox({ port = 0, keys = SANDBOX_KEYS, log = () => {}, webhooks } = {}) {
+	let targets = webhookTargets(webhooks) ?? { voyado: [] };
+	const outbox = createOutbox(log);
+	let providers = createProviders(keys, targets, outbox.deliver);
 	/** Stored responses by provider and `Idempotency-Key`: a replayed request is answered, not applied again. */
 	let idempotent = new Map();
 	let requests = [];
+	/** Extra milliseconds before answering, by `provider METHOD` (e.g. slow Voyado POSTs for the worker-kill test). */
+	const latency = new Map();
 
+	const setTargets = (value) => {
+		// Mutated in place: the providers read it when they send.
+		Object.assign(targets, { voyado: [], spreedly: undefined }, value);
+	};
 	const reset = () => {
-		providers = createProviders(keys);
+		outbox.reset();
+		providers = createProviders(keys, targets, outbox.deliver);
 		idempotent = new Map();
 		requests = [];
 	};
@@ -96,6 +126,18 @@ export async function startSandbox({ port = 0, keys = SANDBOX_KEYS, log = () => 
 		if (url.pathname === '/__reset' && incoming.method === 'POST') {
 			reset();
 			return send(outgoing, json(200, { reset: true }));
+		}
+		if (url.pathname === '/__deliveries' && incoming.method === 'GET') {
+			await outbox.settled();
+			return send(outgoing, json(200, outbox.deliveries()));
+		}
+		if (url.pathname === '/__webhooks') {
+			if (incoming.method === 'GET') return send(outgoing, json(200, targets));
+			if (incoming.method !== 'PUT') return send(outgoing, json(405, { message: 'GET or PUT' }));
+			const value = webhookTargets(parsedOrRaw(await readBody(incoming)));
+			if (!value) return send(outgoing, json(400, { message: 'Expected {"voyado": ["http…"], "spreedly": "http…"}' }));
+			setTargets(value);
+			return send(outgoing, json(200, targets));
 		}
 		const [, provider, ...rest] = url.pathname.split('/');
 		if (!PROVIDERS.includes(provider)) {
@@ -122,6 +164,9 @@ export async function startSandbox({ port = 0, keys = SANDBOX_KEYS, log = () => 
 			replayed: Boolean(response.replayed),
 		});
 		log(`${request.method} /${provider}${request.path}${url.search} → ${response.status}`);
+		const delay = latency.get(`${provider} ${request.method}`);
+		// Applied first, answered later: a client that dies while waiting has still changed the data.
+		if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
 		return send(outgoing, response);
 	}
 
@@ -148,6 +193,17 @@ export async function startSandbox({ port = 0, keys = SANDBOX_KEYS, log = () => 
 		baseUrls: Object.fromEntries(PROVIDERS.map((name) => [name, `${url}/${name}`])),
 		requests: () => requests,
 		reset,
+		/** Where Engage's endpoints and Spreedly's notification URL point: `{voyado: [url…], spreedly: url}`. */
+		setWebhookTargets: (value) => {
+			const checked = webhookTargets(value);
+			if (!checked) throw new Error(`Invalid webhook targets: ${JSON.stringify(value)}`);
+			setTargets(checked);
+		},
+		/** What the sandbox posted to n8n so far (after `settled()`, with n8n's answers). */
+		deliveries: () => outbox.deliveries(),
+		deliveriesSettled: () => outbox.settled(),
+		/** Answers `method` requests to `provider` `ms` milliseconds late (0 = on time); they are applied at once. */
+		setLatency: (provider, method, ms) => latency.set(`${provider} ${method}`, ms),
 		close: () =>
 			new Promise((resolve) => {
 				server.close(() => resolve());
@@ -157,9 +213,11 @@ export async function startSandbox({ port = 0, keys = SANDBOX_KEYS, log = () => 
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-	const portFlag = process.argv.indexOf('--port');
-	const port = portFlag > 0 ? Number(process.argv[portFlag + 1]) : Number(process.env.SANDBOX_PORT ?? 5680);
-	const sandbox = await startSandbox({ port, log: (line) => console.log(line) });
+	const flagValues = (name) => process.argv.flatMap((arg, index) => (arg === name ? [process.argv[index + 1]] : []));
+	const [portFlag] = flagValues('--port');
+	const port = portFlag !== undefined ? Number(portFlag) : Number(process.env.SANDBOX_PORT ?? 5680);
+	const webhooks = { voyado: flagValues('--voyado-webhook'), spreedly: flagValues('--spreedly-webhook')[0] };
+	const sandbox = await startSandbox({ port, log: (line) => console.log(line), webhooks });
 	console.log(`Sandbox of the four APIs on ${sandbox.url}`);
 	for (const [name, baseUrl] of Object.entries(sandbox.baseUrls)) console.log(`  ${name.padEnd(10)} ${baseUrl}`);
 	console.log(`  recorded requests: ${sandbox.url}/__requests   reset: POST ${sandbox.url}/__reset`);

@@ -25,6 +25,11 @@ export function runtimeDir() {
 	return path.join(cacheRoot(), `n8n-${N8N_VERSION}-node-${NODE_VERSION}`);
 }
 
+/** The runtime in `dir` (a folder made by ensureN8nRuntime, for any n8n version): its Node and n8n binaries. */
+export function runtimeFromDir(dir) {
+	return describe(dir);
+}
+
 function describe(dir) {
 	return {
 		dir,

@@ -139,7 +139,14 @@ function durationErrors(fields) {
 	return messages;
 }
 
-export function createSpreedly({ apiToken, siteName }) {
+/** customer-id → the subscriber as text, to tell which subscribers a request changed. */
+const snapshot = (subscribers) => new Map(subscribers.map((subscriber) => [subscriber['customer-id'], JSON.stringify(subscriber)]));
+
+/**
+ * @param {{apiToken: string, siteName: string, notifications?: {url: () => string | undefined, deliver: Function}}} options
+ * `notifications`: the site's "Subscribers Changed Notification URL" (set by hand in Spreedly), and how to post to it.
+ */
+export function createSpreedly({ apiToken, siteName, notifications }) {
 	const state = seed();
 	const findSubscriber = (id) => state.subscribers.find((subscriber) => subscriber['customer-id'] === id);
 	const findPlan = (id) => state.plans.find((candidate) => String(candidate.id) === String(id));
@@ -300,11 +307,24 @@ export function createSpreedly({ apiToken, siteName }) {
 		},
 	);
 
+	/** Spreedly's notification: `subscriber_ids=<id>,<id>` for subscribers created or changed (deleted ones are gone). */
+	function notifyChanged(before) {
+		const url = notifications?.url();
+		if (!url) return;
+		const changed = [...snapshot(state.subscribers)].filter(([id, now]) => before.get(id) !== now).map(([id]) => id);
+		if (!changed.length) return;
+		const body = new URLSearchParams({ subscriber_ids: changed.join(',') }).toString();
+		notifications.deliver('spreedly', { url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+	}
+
 	const sitePrefix = `/api/v4/${siteName}`;
 	return (request) => {
 		if (basicAuthUser(header(request, 'authorization')) !== apiToken) return text(401, 'HTTP Basic: Access denied.\n');
 		if (!request.path.startsWith(`${sitePrefix}/`)) return text(404, 'The page you were looking for does not exist.');
 		const path = request.path.slice(sitePrefix.length);
-		return handle({ ...request, path, params: {} });
+		const before = snapshot(state.subscribers);
+		const response = handle({ ...request, path, params: {} });
+		if (response.status < 400) notifyChanged(before);
+		return response;
 	};
 }

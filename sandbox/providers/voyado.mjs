@@ -1,6 +1,8 @@
 // Voyado Engage v2 point accounts: `apikey` header, mandatory JSON content type, offset/count paging,
 // and a batch POST that skips invalid rows (reported in `notAccepted`) instead of failing.
+import { randomUUID } from 'node:crypto';
 import { header, intParam, json, nowIso, parseJson, router } from '../lib/http.mjs';
+import { svixHeaders } from '../lib/svix.mjs';
 
 export const VOYADO_CONTACT_ID = '5b8f3c3e-2d9a-4e1f-9c7b-0a1d2e3f4a5b';
 export const VOYADO_CONTACT_WITHOUT_ACCOUNTS = '8e2d6b71-4c3a-4f0e-b1d2-9a8b7c6d5e4f';
@@ -41,7 +43,11 @@ function seed() {
 
 const error = (status, errorCode, message) => json(status, { errorCode, message });
 
-export function createVoyado({ apiKey }) {
+/**
+ * @param {{apiKey: string, webhooks?: {endpoints: () => string[], signingSecret: string, deliver: Function}}} options
+ * `webhooks`: the Svix endpoints added in Engage by hand, and how to send to them.
+ */
+export function createVoyado({ apiKey, webhooks }) {
 	const state = seed();
 	let nextAccountId = 1003;
 	let nextTransactionId = 5002;
@@ -154,6 +160,21 @@ export function createVoyado({ apiKey }) {
 			modifiedOn: now,
 			retailTransactionLineItemId: null,
 		});
+		return account;
+	}
+
+	/** Engage's `point.balance.updated`, Svix-signed, to every endpoint added in Engage. */
+	function announceBalance(account) {
+		if (!webhooks) return;
+		const { id: accountId, contactId, definitionId, balance, balanceExpires } = account;
+		const body = JSON.stringify({
+			eventType: 'point.balance.updated',
+			id: randomUUID(),
+			isEncrypted: false,
+			payload: { balance, contactId, accountId, definitionId, balanceExpires },
+			tenant: 'sandbox',
+		});
+		for (const url of webhooks.endpoints()) webhooks.deliver('voyado', { url, headers: svixHeaders(webhooks.signingSecret, body), body });
 	}
 
 	function addTransactions(request) {
@@ -163,9 +184,13 @@ export function createVoyado({ apiKey }) {
 			return error(400, 'TooManyRows', `A request may contain at most ${VOYADO_MAX_ROWS} rows; got ${rows.length}.`);
 		}
 		const result = { notAccepted: [], errorMessages: [], missingDefinitionIds: [], missingContactIds: [] };
+		const changedAccounts = new Set();
 		rows.forEach((row, index) => {
 			const { reasons, missing } = rejectionReasons(row, index);
-			if (reasons.length === 0) return applyRow(row);
+			if (reasons.length === 0) {
+				changedAccounts.add(applyRow(row));
+				return;
+			}
 			result.notAccepted.push(row);
 			result.errorMessages.push(...reasons);
 			if (missing.contactId && !result.missingContactIds.includes(missing.contactId)) result.missingContactIds.push(missing.contactId);
@@ -173,6 +198,7 @@ export function createVoyado({ apiKey }) {
 				result.missingDefinitionIds.push(missing.definitionId);
 			}
 		});
+		changedAccounts.forEach(announceBalance);
 		return json(200, result);
 	}
 

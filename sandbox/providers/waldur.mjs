@@ -12,6 +12,7 @@ import {
 	validateFields,
 } from '../lib/drf.mjs';
 import { empty, header, json, parseJson, router } from '../lib/http.mjs';
+import { createWaldurHooks } from './waldur-hooks.mjs';
 
 export const WALDUR_CUSTOMER_UUID = '0c7bd5e1a3b24a5f9d3f2e6b1a4c8d01';
 export const WALDUR_CUSTOMER_CREDIT_UUID = '7e1f4c2a9b3d4e5f8a6b0c1d2e3f4a51';
@@ -64,8 +65,13 @@ function seed() {
 
 const notFound = () => json(404, { detail: 'Not found.' });
 
-export function createWaldur({ token }) {
+/** The user the sandbox token belongs to (the author of the hooks it registers). */
+const TOKEN_USER_UUID = '5f1e2d3c4b5a49687766554433221100';
+
+/** @param {{token: string, deliver?: Function}} options `deliver`: how hooks-web events are posted. */
+export function createWaldur({ token, deliver }) {
 	const state = seed();
+	const hooks = createWaldurHooks({ deliver, authorUuid: TOKEN_USER_UUID });
 	const customerOf = (uuid) => state.customers.find((customer) => customer.uuid === uuid);
 	const projectOf = (uuid) => state.projects.find((project) => project.uuid === uuid);
 	const customerCreditOf = (customerUuid) => state.customerCredits.find((credit) => credit.customer === customerUuid);
@@ -240,6 +246,24 @@ export function createWaldur({ token }) {
 		return kinds[kind].represent(request, credit);
 	}
 
+	/** Waldur's staff credit events: `create_of_credit_by_staff` (customer) / `create_of_project_credit_by_staff`, and `update_…`. */
+	function announceCredit(kind, action, credit, oldValue) {
+		const project = kind === 'project' ? projectOf(credit.project) : undefined;
+		const customer = customerOf(project ? project.customer : credit.customer);
+		const eventType = `${action}_of_${kind === 'project' ? 'project_' : ''}credit_by_staff`;
+		const owner = project ? `project ${project.name}` : `organization ${customer.name}`;
+		const message = action === 'create' ? `Credit for ${owner} has been created: ${credit.value}.` : `Credit for ${owner} has been updated from ${oldValue} to ${credit.value}.`;
+		const context = {
+			credit_uuid: credit.uuid,
+			value: credit.value,
+			...(action === 'update' && { old_value: oldValue }),
+			customer_uuid: customer.uuid,
+			customer_name: customer.name,
+			...(project && { project_uuid: project.uuid, project_name: project.name }),
+		};
+		hooks.announce(eventType, message, context);
+	}
+
 	function creditRoutes(kind) {
 		const { collection, records, represent } = kinds[kind];
 		const base = `^\\/api\\/${collection}\\/`;
@@ -249,7 +273,12 @@ export function createWaldur({ token }) {
 			return paginate(request, ordered(kind, shown, request.query.get('o')));
 		};
 		const update = (partial) =>
-			detail(kind, (request, credit) => json(200, save(kind, request, credit, validated(kind, parseJson(request.body), { partial }))));
+			detail(kind, (request, credit) => {
+				const oldValue = credit.value;
+				const shown = save(kind, request, credit, validated(kind, parseJson(request.body), { partial }));
+				announceCredit(kind, 'update', credit, oldValue);
+				return json(200, shown);
+			});
 		return [
 			['GET', new RegExp(`${base}$`), list],
 			['HEAD', new RegExp(`${base}$`), (request) => ({ ...list(request), body: '' })],
@@ -258,6 +287,7 @@ export function createWaldur({ token }) {
 				const credit = { ...CREDIT_DEFAULTS, ...kinds[kind].extraDefaults, uuid: newUuid() };
 				const shown = save(kind, request, credit, values);
 				records().push(credit);
+				announceCredit(kind, 'create', credit);
 				return json(201, shown);
 			}],
 			['GET', one, detail(kind, (request, credit) => json(200, represent(request, credit)))],
@@ -319,6 +349,7 @@ export function createWaldur({ token }) {
 			)],
 			['GET', /^\/api\/projects\/$/, ownerList(() => state.projects, projectShown, ['name', 'slug', 'uuid', 'customer_name'])],
 			['GET', /^\/api\/customers\/$/, ownerList(() => state.customers, customerShown, ['name', 'slug', 'uuid'])],
+			...hooks.routes,
 			ownerRoute('projects', projectOf),
 			ownerRoute('customers', customerOf),
 		],
