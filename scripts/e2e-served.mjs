@@ -13,11 +13,13 @@ import { startSandbox } from '../sandbox/server.mjs';
 import { runKillTest } from './e2e/kill-test.mjs';
 import { SCENARIOS } from './e2e/scenarios.mjs';
 import { startServedDeployment, workersThatRan } from './e2e/served-instance.mjs';
+import { runTriggerScenarios } from './e2e/trigger-scenarios.mjs';
 import { killTestWorkflow, servedScenarioWorkflows } from './e2e/served-workflows.mjs';
 import { buildAndPack, PACKAGE_NAME } from './lib/n8n.mjs';
 import { step } from './lib/run.mjs';
 import { writeSandboxCredentials } from './lib/sandbox-credentials.mjs';
 import { callWebhook } from './lib/served-n8n.mjs';
+import { readExamples } from './lib/trigger-targets.mjs';
 import { ensureN8nRuntime, runtimeFromDir } from './n8n-runtime.mjs';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -92,10 +94,12 @@ async function main() {
 	};
 	try {
 		const tarball = await timed(`Building and packing ${PACKAGE_NAME}`, () => buildAndPack(projectDir, workDir));
-		const workflows = await servedScenarioWorkflows(path.join(projectDir, 'examples'), SCENARIOS);
+		const examplesDir = path.join(projectDir, 'examples');
+		const workflows = await servedScenarioWorkflows(examplesDir, SCENARIOS);
+		const examples = await readExamples(examplesDir);
 		const workflowsDir = path.join(workDir, 'workflows');
 		await mkdir(workflowsDir);
-		for (const workflow of [...workflows, killTestWorkflow({ batchSize: KILL_TEST_BATCH_SIZE })]) {
+		for (const workflow of [...examples, ...workflows, killTestWorkflow({ batchSize: KILL_TEST_BATCH_SIZE })]) {
 			await writeFile(path.join(workflowsDir, `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
 		}
 		const credentialsFile = await writeSandboxCredentials(path.join(workDir, 'credentials.json'), sandbox.baseUrls);
@@ -107,6 +111,9 @@ async function main() {
 			try {
 				regularResults = await timed('Regular mode: the examples through production webhooks', () => runScenarios({ runtime, deployment, sandbox, workflows }));
 				passed += SCENARIOS.length;
+				passed += await timed('Regular mode: the trigger examples, fired by the sandbox', () =>
+					runTriggerScenarios({ runtime, deployment, sandbox, examples, served: workflows }),
+				);
 			} finally {
 				await deployment.stop();
 			}
@@ -120,6 +127,9 @@ async function main() {
 					runScenarios({ runtime, deployment, sandbox, workflows, expected: regularResults }),
 				);
 				passed += SCENARIOS.length;
+				passed += await timed('Queue mode: the trigger examples (webhooks on the main, executions on the workers)', () =>
+					runTriggerScenarios({ runtime, deployment, sandbox, examples, served: workflows }),
+				);
 				await timed('Queue mode: a worker killed in the middle of a batched Voyado Add', () =>
 					runKillTest({ runtime, deployment, sandbox, batchSize: KILL_TEST_BATCH_SIZE }),
 				);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { startSandbox } from '../sandbox/server.mjs';
 import { buildAndPack, freePort, importCredentialsAndWorkflows, installCommunityPackage, n8nCli, n8nEnv, PACKAGE_NAME } from './lib/n8n.mjs';
 import { sandboxCredentialLines, writeSandboxCredentials } from './lib/sandbox-credentials.mjs';
+import { readExamples, triggerWebhookTargets } from './lib/trigger-targets.mjs';
 import { run, step } from './lib/run.mjs';
 import { cacheRoot, ensureN8nRuntime } from './n8n-runtime.mjs';
 
@@ -69,9 +70,12 @@ function printWelcome(sandbox) {
 ────────────────────────────────────────────────────────────────────────
  n8n with ${PACKAGE_NAME} is ready: http://localhost:${N8N_PORT}
    1. Sign in as ${DEMO_OWNER.email}, password "${DEMO_OWNER.password}" (a local demo login).
-   2. Open Overview → Workflows: the five examples are there.
+   2. Open Overview → Workflows: the examples are there.
    3. Open one and click "Execute workflow". The nodes talk to the sandbox
       (${sandbox.url}), with the "(sandbox)" credentials already set up.
+   4. Triggers: publish (activate) examples 6-8, then run example 2, 4 or
+      the manual part of 8: the sandbox sends the provider's event and the
+      trigger's workflow runs (see its Executions tab).
  What the sandbox received: ${sandbox.url}/__requests
  The sandbox's keys (fake ones; already in the "(sandbox)" credentials):
 ${sandboxCredentialLines(sandbox.baseUrls)
@@ -96,6 +100,8 @@ async function main() {
 	step('Starting the sandbox of the four APIs');
 	const sandbox = await startSandboxOnPreferredPort();
 	console.log(`  ${sandbox.url}`);
+	// As set up by hand in Engage and Spreedly: their events go to the trigger examples' production URLs.
+	sandbox.setWebhookTargets(triggerWebhookTargets(`http://127.0.0.1:${N8N_PORT}`, await readExamples(path.join(projectDir, 'examples'))));
 	const env = n8nEnv({ userFolder, brokerPort: await freePort(), port: N8N_PORT, extra: await demoOwnerEnv(runtime, userFolder) });
 
 	step('Importing the sandbox credentials' + (existsSync(examplesImported) ? '' : ' and the example workflows'));

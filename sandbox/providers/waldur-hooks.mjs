@@ -6,6 +6,7 @@ import { empty, json, nowIso, parseJson } from '../lib/http.mjs';
 
 /** Credit event types across Waldur versions (2024 code, schema 8.0.5, 8.0.7); the group `credits` means all of them. */
 export const WALDUR_CREDIT_EVENT_TYPES = Object.freeze([
+	'automatic_credit_adjustment',
 	'create_of_credit_by_staff',
 	'update_of_credit_by_staff',
 	'create_of_project_credit_by_staff',

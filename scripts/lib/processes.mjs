@@ -8,6 +8,8 @@ const started = new Set();
 process.on('exit', () => {
 	for (const child of started) killGroup(child, 'SIGKILL');
 });
+// Interrupted (Ctrl-C, CI's stop): exit, which runs the handler above.
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
 
 function killGroup(child, signal) {
 	try {

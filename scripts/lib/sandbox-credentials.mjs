@@ -18,6 +18,12 @@ export function sandboxCredentials(baseUrls) {
 			data: { baseUrl: baseUrls.voyado, apiKey: SANDBOX_KEYS.voyadoApiKey },
 		},
 		{
+			id: 'sbxVoyadoHook001',
+			name: 'Voyado Engage webhook (sandbox)',
+			type: 'voyadoEngageWebhookApi',
+			data: { signingSecret: SANDBOX_KEYS.voyadoWebhookSecret },
+		},
+		{
 			id: 'sbxWaldurApiKey1',
 			name: 'Waldur (sandbox)',
 			type: 'waldurApi',
@@ -39,7 +45,7 @@ export async function writeSandboxCredentials(file, baseUrls) {
 }
 
 /** The credential fields as n8n labels them. */
-const FIELD_LABELS = { apiKey: 'API Key', apiToken: 'API Token', baseUrl: 'Base URL', siteName: 'Site Name', subdomain: 'Subdomain', token: 'Token' };
+const FIELD_LABELS = { apiKey: 'API Key', apiToken: 'API Token', baseUrl: 'Base URL', signingSecret: 'Signing Secret', siteName: 'Site Name', subdomain: 'Subdomain', token: 'Token' };
 
 /** One line per sandbox credential with the values to enter (the keys are fake and open only the sandbox). */
 export function sandboxCredentialLines(baseUrls) {
