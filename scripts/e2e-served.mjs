@@ -13,8 +13,8 @@ import { startSandbox } from '../sandbox/server.mjs';
 import { runKillTest } from './e2e/kill-test.mjs';
 import { SCENARIOS } from './e2e/scenarios.mjs';
 import { startServedDeployment, workersThatRan } from './e2e/served-instance.mjs';
-import { runTriggerScenarios } from './e2e/trigger-scenarios.mjs';
-import { killTestWorkflow, servedScenarioWorkflows } from './e2e/served-workflows.mjs';
+import { FIRING_EXAMPLE_IDS, runTriggerScenarios } from './e2e/trigger-scenarios.mjs';
+import { killTestWorkflow, servedScenarioWorkflows, servedVariant } from './e2e/served-workflows.mjs';
 import { buildAndPack, PACKAGE_NAME } from './lib/n8n.mjs';
 import { step } from './lib/run.mjs';
 import { writeSandboxCredentials } from './lib/sandbox-credentials.mjs';
@@ -97,9 +97,10 @@ async function main() {
 		const examplesDir = path.join(projectDir, 'examples');
 		const workflows = await servedScenarioWorkflows(examplesDir, SCENARIOS);
 		const examples = await readExamples(examplesDir);
+		const firing = examples.filter((example) => FIRING_EXAMPLE_IDS.includes(example.id)).map(servedVariant);
 		const workflowsDir = path.join(workDir, 'workflows');
 		await mkdir(workflowsDir);
-		for (const workflow of [...examples, ...workflows, killTestWorkflow({ batchSize: KILL_TEST_BATCH_SIZE })]) {
+		for (const workflow of [...examples, ...workflows, ...firing, killTestWorkflow({ batchSize: KILL_TEST_BATCH_SIZE })]) {
 			await writeFile(path.join(workflowsDir, `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
 		}
 		const credentialsFile = await writeSandboxCredentials(path.join(workDir, 'credentials.json'), sandbox.baseUrls);
@@ -112,7 +113,7 @@ async function main() {
 				regularResults = await timed('Regular mode: the examples through production webhooks', () => runScenarios({ runtime, deployment, sandbox, workflows }));
 				passed += SCENARIOS.length;
 				passed += await timed('Regular mode: the trigger examples, fired by the sandbox', () =>
-					runTriggerScenarios({ runtime, deployment, sandbox, examples, served: workflows }),
+					runTriggerScenarios({ runtime, deployment, sandbox, examples, served: [...workflows, ...firing] }),
 				);
 			} finally {
 				await deployment.stop();
@@ -128,7 +129,7 @@ async function main() {
 				);
 				passed += SCENARIOS.length;
 				passed += await timed('Queue mode: the trigger examples (webhooks on the main, executions on the workers)', () =>
-					runTriggerScenarios({ runtime, deployment, sandbox, examples, served: workflows }),
+					runTriggerScenarios({ runtime, deployment, sandbox, examples, served: [...workflows, ...firing] }),
 				);
 				await timed('Queue mode: a worker killed in the middle of a batched Voyado Add', () =>
 					runKillTest({ runtime, deployment, sandbox, batchSize: KILL_TEST_BATCH_SIZE }),

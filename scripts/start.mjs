@@ -73,9 +73,9 @@ function printWelcome(sandbox) {
    2. Open Overview → Workflows: the examples are there.
    3. Open one and click "Execute workflow". The nodes talk to the sandbox
       (${sandbox.url}), with the "(sandbox)" credentials already set up.
-   4. Triggers: publish (activate) examples 6-8, then run example 2, 4 or
-      the manual part of 8: the sandbox sends the provider's event and the
-      trigger's workflow runs (see its Executions tab).
+   4. Triggers: publish (activate) examples 6-9, then run example 2, 4, 10
+      or 1: the sandbox sends the provider's event (SignTraker: the next poll)
+      and the trigger's workflow runs (see its Executions tab).
  What the sandbox received: ${sandbox.url}/__requests
  The sandbox's keys (fake ones; already in the "(sandbox)" credentials):
 ${sandboxCredentialLines(sandbox.baseUrls)

@@ -18,6 +18,9 @@ const CHAT_TRIGGER = '@n8n/n8n-nodes-langchain.chatTrigger';
 
 const isTrigger = (node: ExampleNode) =>
 	/trigger$/i.test(node.type) || node.type === 'n8n-nodes-base.webhook';
+/** A trigger example shows one of this package's triggers: it is published, not run by hand. */
+const packageTriggerOf = (example: Example) =>
+	example.nodes.find((node) => /^n8n-nodes-credits\.\w+Trigger$/.test(node.type) && !node.disabled);
 
 function downstreamOf(example: Example, start: string): Set<string> {
 	const seen = new Set<string>();
@@ -34,12 +37,14 @@ function downstreamOf(example: Example, start: string): Set<string> {
 	return seen;
 }
 
-const examples = readdirSync(EXAMPLES_DIR)
+const allExamples = readdirSync(EXAMPLES_DIR)
 	.filter((file) => file.endsWith('.json'))
 	.map(
 		(file) =>
 			[file, JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as Example] as const,
 	);
+const examples = allExamples.filter(([, example]) => !packageTriggerOf(example));
+const triggerExamples = allExamples.filter(([, example]) => packageTriggerOf(example));
 
 describe('examples', () => {
 	it('are all read', () => {
@@ -71,4 +76,22 @@ describe('examples', () => {
 			}
 		},
 	);
+
+	it('include a trigger example for each of the four trigger nodes', () => {
+		const types = triggerExamples.map(([, example]) => packageTriggerOf(example)?.type).sort();
+		expect(types).toEqual([
+			'n8n-nodes-credits.signTrakerTrigger',
+			'n8n-nodes-credits.spreedlySubscriptionsTrigger',
+			'n8n-nodes-credits.voyadoEngageTrigger',
+			'n8n-nodes-credits.waldurTrigger',
+		]);
+	});
+
+	// With one trigger only, "Execute workflow" listens for that trigger's test event, as n8n's own trigger
+	// workflows do; a second (e.g. manual) trigger would be outranked by it (app triggers 8, Manual 6).
+	it.each(triggerExamples)('%s: the package trigger is its only trigger', (_file, example) => {
+		expect(example.nodes.filter(isTrigger).map((node) => node.type)).toEqual([
+			packageTriggerOf(example)?.type,
+		]);
+	});
 });

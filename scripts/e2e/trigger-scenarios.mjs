@@ -3,7 +3,6 @@
 // data, and the executions n8n recorded are checked. A forged Voyado delivery must start nothing.
 import assert from 'node:assert/strict';
 import { svixHeaders } from '../../sandbox/lib/svix.mjs';
-import { SANDBOX_KEYS } from '../../sandbox/keys.mjs';
 import { callWebhook } from '../lib/served-n8n.mjs';
 import { waitFor } from '../lib/processes.mjs';
 import { triggerWebhookPath, triggerWebhookTargets } from '../lib/trigger-targets.mjs';
@@ -11,6 +10,8 @@ import { workersThatRan } from './served-instance.mjs';
 
 const SANDBOX_CONTACT = '5b8f3c3e-2d9a-4e1f-9c7b-0a1d2e3f4a5b';
 const SPREEDLY_CUSTOMER = '1001';
+/** Examples that only fire a trigger (they get a webhook variant too). */
+export const FIRING_EXAMPLE_IDS = ['exSpreedlyCredit'];
 
 const awardPolls = (sandbox) => sandbox.requests().filter((request) => request.provider === 'signtraker' && request.method === 'GET' && request.path === '/api/credits/awards');
 
@@ -62,16 +63,8 @@ export const TRIGGER_SCENARIOS = [
 		file: '08-spreedly-trigger-subscriber-changed.json',
 		workflowId: 'exSpreedlyTrigg1',
 		nodeType: 'spreedlySubscriptionsTrigger',
-		/** Store credit given to alice, as the example's manual part (or Spreedly's own admin) does. */
-		async fire({ sandbox }) {
-			const authorization = `Basic ${Buffer.from(`${SANDBOX_KEYS.spreedlyApiToken}:X`).toString('base64')}`;
-			const response = await fetch(`${sandbox.baseUrls.spreedly}/api/v4/${SANDBOX_KEYS.spreedlySiteName}/subscribers/${SPREEDLY_CUSTOMER}/credits.xml`, {
-				method: 'POST',
-				headers: { authorization, 'content-type': 'application/xml' },
-				body: '<credit><amount>5</amount></credit>',
-			});
-			assert.ok(response.ok, `Spreedly (sandbox) refused the store credit: ${response.status}`);
-		},
+		/** Example 10 gives alice 5 store credit; Spreedly notifies the change. */
+		fire: ({ fireExample }) => fireExample('exSpreedlyCredit'),
 		check(output) {
 			const [subscriber, ...more] = output['Subscriber now'];
 			assert.equal(more.length, 0, 'one changed subscriber');
