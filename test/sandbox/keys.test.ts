@@ -19,11 +19,12 @@ function readmeKeyTable(): Map<string, string[]> {
 }
 
 describe('the sandbox keys', () => {
-	it('are listed in the README for the four credentials', () => {
+	it('are listed in the README for the five credentials', () => {
 		expect([...readmeKeyTable().keys()].sort()).toEqual([
 			'SignTraker API',
 			'Spreedly Subscriptions API',
 			'Voyado Engage API',
+			'Voyado Engage Webhook API',
 			'Waldur API',
 		]);
 	});
