@@ -78,7 +78,7 @@ function odataText(
 	return text === '' ? undefined : text;
 }
 
-function readSkip(ctx: IExecuteFunctions, value: unknown, itemIndex: number): number {
+function toSkip(ctx: IExecuteFunctions, value: unknown, itemIndex: number): number {
 	if (value === undefined || value === null || value === '') return 0;
 	const skip = toFiniteNumber(ctx, value, itemIndex, 'Skip');
 	if (!Number.isInteger(skip) || skip < 0) {
@@ -131,7 +131,7 @@ export function planListing(
 	const limit = readLimit(ctx, itemIndex);
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const skip = readSkip(ctx, options.skip, itemIndex);
+	const skip = toSkip(ctx, options.skip, itemIndex);
 	const odata: IDataObject = {
 		...query,
 		$filter: odataText(ctx, filters.filter, itemIndex, 'Filter (OData)'),

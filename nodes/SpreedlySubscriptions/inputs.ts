@@ -49,31 +49,6 @@ export function requireCustomerId(ctx: IExecuteFunctions, itemIndex: number): st
 	return requireXmlText(ctx, 'customerId', itemIndex, 'Customer ID');
 }
 
-const DECIMAL = /^[+-]?\d+(\.\d+)?$/;
-
-/**
- * A money amount as the decimal string sent on the wire ("4.50", "-10"). Numbers are written in plain
- * notation; a value that JavaScript would print with an exponent is refused rather than rounded.
- */
-export function toDecimalString(
-	ctx: IExecuteFunctions,
-	value: unknown,
-	itemIndex: number,
-	label: string,
-): string {
-	const text =
-		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (!DECIMAL.test(text)) {
-		throw invalidParameter(
-			ctx,
-			itemIndex,
-			label,
-			`must be a decimal number such as 9.99 or -5, got ${JSON.stringify(value) ?? String(value)}`,
-		);
-	}
-	return text;
-}
-
 export const DURATION_UNITS = ['days', 'months'];
 
 export function requireDurationUnits(ctx: IExecuteFunctions, itemIndex: number): string {
@@ -87,13 +62,4 @@ export function requireDurationUnits(ctx: IExecuteFunctions, itemIndex: number):
 		);
 	}
 	return units;
-}
-
-export function requireDecimal(
-	ctx: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	label: string,
-): string {
-	return toDecimalString(ctx, ctx.getNodeParameter(name, itemIndex, ''), itemIndex, label);
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { ApiContext } from '../shared/context';
 import { unexpectedResponseError } from '../shared/errors';
 import type { Page } from '../shared/paging';
-import { collectPages } from '../shared/paging';
+import { collectPages, offsetPage } from '../shared/paging';
 import type { RequestSettings } from '../shared/requestSettings';
 import { voyadoRequest } from './transport';
 
@@ -35,11 +35,7 @@ function readListPage(ctx: ApiContext, body: unknown, path: string, itemIndex: n
 	);
 }
 
-/**
- * Lists an Engage collection with `offset`/`count`. With a `totalCount` the listing runs until it is
- * reached (a page shorter than asked for does not end it, in case Engage caps `count`); a plain
- * array ends on a short page.
- */
+/** Lists an Engage collection with `offset`/`count`, until its `totalCount` (or a short page of a plain array). */
 export async function listRecords(
 	ctx: IExecuteFunctions,
 	path: string,
@@ -71,7 +67,5 @@ export async function fetchPage(
 		settings,
 	);
 	const { items, total } = readListPage(ctx, body, path, itemIndex);
-	const nextOffset = offset + items.length;
-	const more = total === undefined ? items.length === count : nextOffset < total;
-	return { items, next: more ? nextOffset : undefined };
+	return offsetPage(offset, count, items, total);
 }

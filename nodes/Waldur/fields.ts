@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { extractLocatorValue } from '../shared/locator';
-import { invalidParameter } from '../shared/validate';
+import type { DecimalRule } from '../shared/validate';
+import { invalidParameter, toDecimalString } from '../shared/validate';
 import { ownerLocator } from './pickers';
 import type { CreditKind } from './credits';
-import type { DecimalFormat } from './values';
 import {
 	MONEY,
 	PERCENTAGE,
 	toBoolean,
-	toDecimalString,
 	toFirstOfMonth,
 	toObjectUrl,
 	toOneOf,
@@ -56,7 +55,7 @@ function decimalField(
 	name: string,
 	displayName: string,
 	wire: string,
-	format: DecimalFormat,
+	format: DecimalRule,
 	placeholder: string,
 	description: string,
 ): CreditField {

@@ -64,7 +64,7 @@ function pageQuery(query: IDataObject, offset: number, size: number): IDataObjec
  * `page`/`page_size` with `X-Result-Count` when the server sends no link, and asks for no more
  * records than `limit` needs.
  */
-export async function listAll(
+export async function listRecords(
 	ctx: IExecuteFunctions,
 	path: string,
 	query: IDataObject,

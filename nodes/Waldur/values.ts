@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import type { DecimalRule } from '../shared/validate';
 import { invalidParameter, requireString, toIsoDate } from '../shared/validate';
 
 function show(value: unknown): string {
@@ -94,52 +95,23 @@ export function toObjectUrl(
 	);
 }
 
-export interface DecimalFormat {
-	/** The pattern Waldur's OpenAPI schema 8.0.5 gives the field. */
-	schemaPattern: RegExp;
-	/** What the value must look like, for the error message. */
-	shape: string;
-}
-
-export const MONEY: DecimalFormat = {
-	schemaPattern: /^-?\d{0,11}(?:\.\d{0,5})?$/,
-	shape: 'a decimal number with at most 11 digits before the dot and 5 after it, such as "1500.25"',
+/** Waldur's decimals are never negative; each field has the pattern Waldur's OpenAPI schema 8.0.5 gives it. */
+export const MONEY: DecimalRule = {
+	sign: 'notNegative',
+	format: {
+		pattern: /^-?\d{0,11}(?:\.\d{0,5})?$/,
+		shape:
+			'a decimal number with at most 11 digits before the dot and 5 after it, such as "1500.25"',
+	},
 };
 
-export const PERCENTAGE: DecimalFormat = {
-	schemaPattern: /^-?\d{0,3}(?:\.\d{0,0})?$/,
-	shape: 'a whole number of at most 3 digits, such as "10"',
+export const PERCENTAGE: DecimalRule = {
+	sign: 'notNegative',
+	format: {
+		pattern: /^-?\d{0,3}(?:\.\d{0,0})?$/,
+		shape: 'a whole number of at most 3 digits, such as "10"',
+	},
 };
-
-/**
- * A decimal as the text the user typed, so no float rounding can reach the wire. A number from an
- * expression is only accepted when its plain text fits (0.1 + 0.2 does not).
- */
-export function toDecimalString(
-	ctx: IExecuteFunctions,
-	value: unknown,
-	itemIndex: number,
-	label: string,
-	format: DecimalFormat,
-): string {
-	const text = asText(value);
-	if (text.startsWith('-'))
-		throw invalidParameter(ctx, itemIndex, label, `must not be negative, got ${show(value)}`);
-	if (!/\d/.test(text) || !format.schemaPattern.test(text)) {
-		const hint =
-			typeof value === 'number'
-				? 'An expression produced a number with float rounding. Round it in the expression, e.g. {{ (0.1 + 0.2).toFixed(2) }}.'
-				: 'Write the amount as text with a dot as the decimal separator and no thousands separators.';
-		throw invalidParameter(
-			ctx,
-			itemIndex,
-			label,
-			`must be ${format.shape}, got ${show(value)}`,
-			hint,
-		);
-	}
-	return text;
-}
 
 /** Waldur only accepts credits that end on the first day of a month. */
 export function toFirstOfMonth(

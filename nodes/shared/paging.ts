@@ -31,8 +31,9 @@ export async function collectPages<T, Cursor>(
 }
 
 /**
- * Offset paging (`$skip`/`$top`, `offset`/`count`): asks for min(wanted, pageSize) items per page and
- * stops on a short page or once `total` (when the API reports one) is reached.
+ * Offset paging (`$skip`/`$top`, `offset`/`count`): asks for min(wanted, pageSize) items per page.
+ * With a `total` the API reports, it runs until the total is reached (a short page does not end it,
+ * in case the API caps the page size); without one it stops on a short page. An empty page always ends it.
  */
 export async function collectOffsetPages<T>(
 	startOffset: number,
@@ -47,7 +48,11 @@ export async function collectOffsetPages<T>(
 	});
 }
 
-/** A page of an offset-paged list: it ends on a short page or once `total` (when reported) is reached. */
+/**
+ * A page of an offset-paged list. With a `total` the API reports, the list runs until the total is
+ * reached (a short page does not end it, in case the API caps the page size); without one it ends on
+ * a short page. An empty page always ends it (see collectPages).
+ */
 export function offsetPage<T>(
 	offset: number,
 	count: number,
@@ -55,8 +60,8 @@ export function offsetPage<T>(
 	total?: number,
 ): Page<T, number> {
 	const nextOffset = offset + items.length;
-	const exhausted = items.length < count || (total !== undefined && nextOffset >= total);
-	return { items, next: exhausted ? undefined : nextOffset };
+	const more = total === undefined ? items.length === count : nextOffset < total;
+	return { items, next: more ? nextOffset : undefined };
 }
 
 /**

@@ -94,6 +94,42 @@ export function toFiniteNumber(
 	return number;
 }
 
+/** What a decimal may look like: its sign, and a provider's own pattern (digits before and after the dot). */
+export interface DecimalRule {
+	sign: 'any' | 'notNegative';
+	/** A provider's pattern and how it is described; without one, plain decimal notation such as 9.99 or -5. */
+	format?: { pattern: RegExp; shape: string };
+}
+
+const DECIMAL_TEXT = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * A decimal as the text sent on the wire ("4.50", "-10"), so no float rounding reaches it. A number from
+ * an expression is taken as its plain text; one JavaScript prints with an exponent (1e21) is refused.
+ */
+export function toDecimalString(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: ValueName,
+	rule: DecimalRule = { sign: 'any' },
+): string {
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (rule.sign === 'notNegative' && text.startsWith('-'))
+		throw invalidParameter(ctx, itemIndex, label, `must not be negative, got ${show(value)}`);
+	const fits = rule.format
+		? /\d/.test(text) && rule.format.pattern.test(text)
+		: DECIMAL_TEXT.test(text);
+	if (fits) return text;
+	const hint =
+		typeof value === 'number'
+			? 'An expression produced a number with float rounding. Round it in the expression, e.g. {{ (0.1 + 0.2).toFixed(2) }}.'
+			: 'Write the amount as text with a dot as the decimal separator and no thousands separators.';
+	const shape = rule.format?.shape ?? 'a decimal number such as 9.99 or -5';
+	throw invalidParameter(ctx, itemIndex, label, `must be ${shape}, got ${show(value)}`, hint);
+}
+
 export type Converter<T> = (
 	ctx: IExecuteFunctions,
 	value: unknown,
@@ -117,6 +153,9 @@ export const requireString = fromParameter(toRequiredString);
 export const requirePositiveInteger = fromParameter(toPositiveInteger);
 
 export const requireFiniteNumber = fromParameter(toFiniteNumber);
+
+/** A decimal of any sign, read from a parameter (see `toDecimalString`). */
+export const requireDecimalString = fromParameter(toDecimalString);
 
 /** A JSON object given as text or as an object (from an expression). */
 export function toJsonObject(

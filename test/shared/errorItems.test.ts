@@ -13,6 +13,7 @@ import {
 } from '../voyadoEngage/helpers';
 import { runVoyado } from '../voyadoEngage/helpers';
 import { BASE as WA_BASE, runWaldur } from '../waldur/helpers';
+import { skipBackoffSleeps } from '../harness/backoff';
 
 const UUID = 'a1b2c3d4e5f67890abcdef1234567890';
 
@@ -40,7 +41,7 @@ const MODES: Array<
 ];
 
 describe.each(MODES)('error items with %s', (_mode, runOptions, errorOutput, errorJson) => {
-	beforeEach(() => jest.spyOn(require('n8n-workflow'), 'sleep').mockResolvedValue(undefined));
+	skipBackoffSleeps();
 	afterEach(() => jest.restoreAllMocks());
 
 	it('SignTraker: an API failure carries message, httpCode and hint, paired with its item', async () => {

@@ -37,6 +37,30 @@ describe('paging', () => {
 		expect(asked).toEqual([0, 10]);
 	});
 
+	it('with a total, a short page does not end the listing (the API capped the page size)', async () => {
+		const asked: Array<[number, number]> = [];
+		const result = await collectOffsetPages(0, undefined, 10, async (offset, count) => {
+			asked.push([offset, count]);
+			return { items: range(offset, Math.min(count, 4, 9 - offset)), total: 9 };
+		});
+		expect(asked).toEqual([
+			[0, 10],
+			[4, 10],
+			[8, 10],
+		]);
+		expect(result).toEqual(range(0, 9));
+	});
+
+	it('with a total that promises more, an empty page still ends the listing', async () => {
+		const asked: number[] = [];
+		const result = await collectOffsetPages(0, undefined, 10, async (offset) => {
+			asked.push(offset);
+			return { items: offset === 0 ? range(0, 10) : [], total: 50 };
+		});
+		expect(asked).toEqual([0, 10]);
+		expect(result).toHaveLength(10);
+	});
+
 	it('follows cursors until there is no next one, and never loops on an empty page', async () => {
 		const pages: Record<string, { items: number[]; next?: string }> = {
 			a: { items: [1, 2], next: 'b' },

@@ -1,7 +1,8 @@
 import nock from 'nock';
-import * as workflow from 'n8n-workflow';
+import type { NodeApiError } from 'n8n-workflow';
 
 import { API_KEY, BASE, runSignTraker } from './helpers';
+import { skipBackoffSleeps } from '../harness/backoff';
 
 const getAgent = { resource: 'agent', operation: 'get', agentId: '42' };
 const createAward = {
@@ -11,15 +12,7 @@ const createAward = {
 	awardedTo: '42',
 	totalAmount: 1,
 };
-let sleep: jest.SpyInstance;
-
-beforeEach(() => {
-	sleep = jest.spyOn(workflow, 'sleep').mockResolvedValue(undefined);
-});
-
-afterEach(() => {
-	sleep.mockRestore();
-});
+const sleep = skipBackoffSleeps();
 
 describe('SignTraker errors', () => {
 	it('shows the message of a 400 {"Message": ...} body', async () => {
@@ -44,7 +37,7 @@ describe('SignTraker errors', () => {
 		expect(error?.message).toBe(`SignTraker did not accept the API key (HTTP ${status})`);
 		expect(error?.description).toContain('Check the API key in the SignTraker credential');
 		expect(error?.httpCode).toBe(String(status));
-		expect((error as unknown as workflow.NodeApiError).context.itemIndex).toBe(0);
+		expect((error as unknown as NodeApiError).context.itemIndex).toBe(0);
 		expect(sleep).not.toHaveBeenCalled();
 	});
 
@@ -317,6 +310,6 @@ describe('SignTraker errors', () => {
 			{ resource: 'agent', operation: 'get', agentId: '={{ $json.id }}' },
 			{ items: [{ id: 1 }, { id: 2 }] },
 		);
-		expect((error as unknown as workflow.NodeApiError).context.itemIndex).toBe(1);
+		expect((error as unknown as NodeApiError).context.itemIndex).toBe(1);
 	});
 });

@@ -1,4 +1,3 @@
-import * as workflow from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import {
@@ -12,11 +11,9 @@ import {
 	TEXT,
 	XML,
 } from './helpers';
+import { skipBackoffSleeps } from '../harness/backoff';
 
-// Retries wait through n8n-workflow's sleep; a stub keeps the tests fast and counts the waits.
-const sleep = jest.spyOn(workflow, 'sleep');
-beforeEach(() => sleep.mockReset().mockResolvedValue(undefined));
-afterAll(() => sleep.mockRestore());
+const sleep = skipBackoffSleeps();
 
 // A state conflict must not send the user to the credential, which is what a 401 is about.
 const STATE_CONFLICT =
@@ -238,6 +235,8 @@ describe('Spreedly errors', () => {
 			{
 				error:
 					'The parameter "Amount" must be a decimal number such as 9.99 or -5, got "ten" (item 0)',
+				description:
+					'Write the amount as text with a dot as the decimal separator and no thousands separators.',
 			},
 			{ success: true, customerId: '2' },
 		]);

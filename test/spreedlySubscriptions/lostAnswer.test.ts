@@ -1,12 +1,7 @@
-import * as workflow from 'n8n-workflow';
-
 import { API, HOST, runSpreedly, spreedlyApi, TEXT } from './helpers';
+import { skipBackoffSleeps } from '../harness/backoff';
 
-let sleep: jest.SpyInstance;
-beforeEach(() => {
-	sleep = jest.spyOn(workflow, 'sleep').mockResolvedValue(undefined);
-});
-afterEach(() => sleep.mockRestore());
+const sleep = skipBackoffSleeps();
 
 describe('Spreedly writes whose answer was lost', () => {
 	it('does not repeat a rename, whose old customer ID is gone after the first try', async () => {

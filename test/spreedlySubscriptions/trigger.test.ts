@@ -14,6 +14,9 @@ import {
 	TEXT,
 	XML,
 } from './helpers';
+import { skipBackoffSleeps } from '../harness/backoff';
+
+skipBackoffSleeps();
 
 function trigger(options: IDataObject = {}) {
 	return new TriggerHarness({
@@ -89,7 +92,6 @@ describe('Spreedly Subscriptions Trigger', () => {
 	});
 
 	it('reports a fetch that failed after retries with its status, never the API token', async () => {
-		jest.spyOn(require('n8n-workflow'), 'sleep').mockResolvedValue(undefined);
 		const { scope } = spreedlyApi();
 		scope.get(`${API}/subscribers/42.xml`).times(4).reply(503, 'Service Unavailable', TEXT);
 		const result = await trigger().deliver(notification('42'));

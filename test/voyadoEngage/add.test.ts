@@ -7,12 +7,12 @@ import {
 	purchases,
 	recordPosts,
 	runVoyado,
-	spyOnSleep,
 	TRANSACTIONS,
 	USER_AGENT,
 } from './helpers';
+import { skipBackoffSleeps } from '../harness/backoff';
 
-const sleep = spyOnSleep();
+const sleep = skipBackoffSleeps();
 
 /** A row exactly as it should go on the wire. */
 const returnRow = {

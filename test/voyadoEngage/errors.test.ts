@@ -1,8 +1,9 @@
-import { API_KEY, CONTACT, engage, runVoyado, spyOnSleep } from './helpers';
+import { API_KEY, CONTACT, engage, runVoyado } from './helpers';
+import { skipBackoffSleeps } from '../harness/backoff';
 
 const getAccount = { resource: 'pointAccount', operation: 'get', accountId: '42' };
 const ACCOUNT = '/api/v2/point-accounts/42';
-const sleep = spyOnSleep();
+const sleep = skipBackoffSleeps();
 
 describe('Voyado Engage errors', () => {
 	it('401: says to check the API key, does not retry, never shows the key', async () => {

@@ -1,5 +1,4 @@
 import type { IDataObject } from 'n8n-workflow';
-import * as workflow from 'n8n-workflow';
 import nock from 'nock';
 
 import { VoyadoEngageApi } from '../../credentials/VoyadoEngageApi.credentials';
@@ -97,16 +96,4 @@ export function expectOnlyItem2Failed(
 	expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 	expect(output[2].json.error).toMatch(message);
 	expect(output.map((item) => item.json.accepted)).toEqual([true, true, undefined, true]);
-}
-
-/** Retry waits return at once; the returned mock records how long each would have been. */
-export function spyOnSleep(): jest.Mock {
-	const sleep = jest.fn().mockResolvedValue(undefined);
-	let spy: jest.SpyInstance;
-	beforeEach(() => {
-		sleep.mockClear();
-		spy = jest.spyOn(workflow, 'sleep').mockImplementation(sleep);
-	});
-	afterEach(() => spy.mockRestore());
-	return sleep;
 }

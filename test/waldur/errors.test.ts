@@ -1,4 +1,5 @@
-import { calls, mockWaldur, runWaldur, skipRetryWaits, TOKEN } from './helpers';
+import { skipBackoffSleeps } from '../harness/backoff';
+import { calls, mockWaldur, runWaldur, TOKEN } from './helpers';
 import { PROJECT_CREDIT_UUID, PROJECT_UUID, projectCreditRecord } from './records';
 
 const CREDIT_PATH = `/api/project-credits/${PROJECT_CREDIT_UUID}/`;
@@ -11,7 +12,7 @@ const create = {
 };
 
 describe('Waldur errors become readable messages', () => {
-	skipRetryWaits();
+	skipBackoffSleeps();
 
 	it.each([
 		[401, { detail: 'Invalid token.' }, 'Invalid token.', /Authentication failed/],

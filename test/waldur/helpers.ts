@@ -23,14 +23,6 @@ export function runWaldur(parameters: IDataObject, extra: Partial<RunOptions> = 
 	});
 }
 
-/** No test needs to wait for a retry. */
-export function skipRetryWaits(): void {
-	beforeEach(() => {
-		jest.spyOn(require('n8n-workflow'), 'sleep').mockResolvedValue(undefined);
-	});
-	afterEach(() => jest.restoreAllMocks());
-}
-
 /** Asserts the node sent exactly one request, authenticated, matching `expected` (method, path, query, body). */
 export function expectOneCall(expected: Partial<RecordedCall>): void {
 	expect(calls()).toHaveLength(1);

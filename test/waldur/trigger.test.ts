@@ -9,6 +9,9 @@ import {
 	WEBHOOK_TEST_BASE_URL,
 } from '../harness/triggers';
 import { AUTH, BASE, calls, mockWaldur, TOKEN } from './helpers';
+import { skipBackoffSleeps } from '../harness/backoff';
+
+skipBackoffSleeps();
 
 const PRODUCTION_URL = `${WEBHOOK_BASE_URL}/${NODE_WEBHOOK_ID}/webhook`;
 const TEST_URL = `${WEBHOOK_TEST_BASE_URL}/${NODE_WEBHOOK_ID}/webhook`;
@@ -251,7 +254,6 @@ describe('Waldur Trigger: registration', () => {
 	});
 
 	it('keeps the registration when Waldur could not delete the hook, so a later run finds it', async () => {
-		jest.spyOn(require('n8n-workflow'), 'sleep').mockResolvedValue(undefined);
 		const node = trigger();
 		await activate(node);
 		for (let attempt = 0; attempt < 4; attempt++)

@@ -148,17 +148,19 @@ describe('the node follows the schema it was written against', () => {
 	>;
 
 	it('checks decimals with the patterns the schema gives them', () => {
-		expect(MONEY.schemaPattern.source).toBe(schemas.ProjectCreditRequest.properties.value.pattern);
-		expect(MONEY.schemaPattern.source).toBe(
+		expect(MONEY.format?.pattern.source).toBe(
+			schemas.ProjectCreditRequest.properties.value.pattern,
+		);
+		expect(MONEY.format?.pattern.source).toBe(
 			schemas.ProjectCreditRequest.properties.expected_consumption.pattern,
 		);
-		expect(MONEY.schemaPattern.source).toBe(
+		expect(MONEY.format?.pattern.source).toBe(
 			schemas.CreateCustomerCreditRequest.properties.value.pattern,
 		);
-		expect(PERCENTAGE.schemaPattern.source).toBe(
+		expect(PERCENTAGE.format?.pattern.source).toBe(
 			schemas.ProjectCreditRequest.properties.grace_coefficient.pattern,
 		);
-		expect(PERCENTAGE.schemaPattern.source).toBe(
+		expect(PERCENTAGE.format?.pattern.source).toBe(
 			schemas.CreateCustomerCreditRequest.properties.grace_coefficient.pattern,
 		);
 	});

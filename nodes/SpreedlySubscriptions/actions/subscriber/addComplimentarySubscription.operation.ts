@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection } from '../../../shared/descriptions';
-import { toIsoDateTime } from '../../../shared/validate';
-import { requireXmlText, toDecimalString } from '../../inputs';
+import { toDecimalString, toIsoDateTime } from '../../../shared/validate';
+import { requireXmlText } from '../../inputs';
 import { durationFields, durationProperties, featureLevelProperty } from './fields';
 import { subscriberOperation } from './subscriberRequest';
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { optionalXmlText, requireDecimal, requireXmlText } from '../../inputs';
+import { requireDecimalString } from '../../../shared/validate';
+import { optionalXmlText, requireXmlText } from '../../inputs';
 import { amountProperty, textProperty } from './fields';
 import { subscriberOperation } from './subscriberRequest';
 
@@ -47,7 +48,7 @@ export const { description, plan } = subscriberOperation(
 					itemIndex,
 					'Group',
 				),
-				amount: requireDecimal(ctx, 'amount', itemIndex, 'Amount'),
+				amount: requireDecimalString(ctx, 'amount', itemIndex, 'Amount'),
 			},
 		},
 	}),

@@ -1,4 +1,4 @@
-import { requireDecimal } from '../../inputs';
+import { requireDecimalString } from '../../../shared/validate';
 import { amountProperty } from './fields';
 import { subscriberOperation } from './subscriberRequest';
 
@@ -12,6 +12,9 @@ export const { description, plan } = subscriberOperation(
 	(ctx, itemIndex) => ({
 		method: 'POST',
 		action: 'credits',
-		xml: { root: 'credit', fields: { amount: requireDecimal(ctx, 'amount', itemIndex, 'Amount') } },
+		xml: {
+			root: 'credit',
+			fields: { amount: requireDecimalString(ctx, 'amount', itemIndex, 'Amount') },
+		},
 	}),
 );

@@ -7,7 +7,7 @@ import type { ItemPlan } from '../../../shared/itemLoop';
 import type { Operation } from '../../../shared/router';
 import type { CreditKind } from '../../credits';
 import { waldurRequest } from '../../transport';
-import { creditItemRequest, readCreditUuid, uuidProperty } from './properties';
+import { creditItemRequest, requireCreditUuid, uuidProperty } from './properties';
 
 /** Waldur answers 204 without a body, so the output says what was deleted. */
 export function deleteOperation(kind: CreditKind): Operation {
@@ -17,7 +17,7 @@ export function deleteOperation(kind: CreditKind): Operation {
 			optionsCollection([], WRITE_CONCURRENCY),
 		]),
 		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
-			const uuid = readCreditUuid(this, itemIndex, kind);
+			const uuid = requireCreditUuid(this, itemIndex, kind);
 			const request = creditItemRequest(kind, 'DELETE', uuid);
 			return {
 				recordKey: uuid,

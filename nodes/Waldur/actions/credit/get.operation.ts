@@ -7,7 +7,7 @@ import type { ItemPlan } from '../../../shared/itemLoop';
 import type { Operation } from '../../../shared/router';
 import type { CreditKind } from '../../credits';
 import { waldurRecord } from '../../transport';
-import { creditItemRequest, readCreditUuid, uuidProperty } from './properties';
+import { creditItemRequest, requireCreditUuid, uuidProperty } from './properties';
 
 export function getOperation(kind: CreditKind): Operation {
 	return {
@@ -16,7 +16,7 @@ export function getOperation(kind: CreditKind): Operation {
 			optionsCollection([], READ_CONCURRENCY),
 		]),
 		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
-			const request = creditItemRequest(kind, 'GET', readCreditUuid(this, itemIndex, kind));
+			const request = creditItemRequest(kind, 'GET', requireCreditUuid(this, itemIndex, kind));
 			return { send: async () => await waldurRecord(this, request, itemIndex, settings) };
 		},
 	};

@@ -12,7 +12,7 @@ import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/itemLoop';
 import { invalidParameter, readLimit } from '../../../shared/validate';
 import type { CreditKind } from '../../credits';
-import { listAll } from '../../listing';
+import { listRecords } from '../../listing';
 import { toWaldurUuid } from '../../values';
 
 interface Filter {
@@ -145,7 +145,7 @@ export function getAllOperation(kind: CreditKind): Operation {
 			);
 			if (ordering) query.o = ordering;
 			return {
-				send: async () => await listAll(this, kind.path, query, limit, itemIndex, settings),
+				send: async () => await listRecords(this, kind.path, query, limit, itemIndex, settings),
 			};
 		},
 	};

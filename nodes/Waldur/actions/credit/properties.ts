@@ -21,7 +21,7 @@ export function uuidProperty(kind: CreditKind): INodeProperties {
 }
 
 /** The credit's UUID, given as a UUID or (By URL) as its record URL. */
-export function readCreditUuid(
+export function requireCreditUuid(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	kind: CreditKind,

@@ -10,7 +10,7 @@ import {
 	creditItemRequest,
 	fullCreditBody,
 	fullCreditProperties,
-	readCreditUuid,
+	requireCreditUuid,
 	uuidProperty,
 } from './properties';
 
@@ -24,7 +24,7 @@ export function replaceOperation(kind: CreditKind): Operation {
 			itemIndex: number,
 			settings: RequestSettings,
 		): Promise<ItemPlan> {
-			const uuid = readCreditUuid(this, itemIndex, kind);
+			const uuid = requireCreditUuid(this, itemIndex, kind);
 			const request = creditItemRequest(
 				kind,
 				'PUT',

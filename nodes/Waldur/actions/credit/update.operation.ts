@@ -14,7 +14,7 @@ import { invalidParameter } from '../../../shared/validate';
 import type { CreditKind } from '../../credits';
 import { updateFieldProperties } from '../../fields';
 import { waldurRecord } from '../../transport';
-import { buildCreditBody, creditItemRequest, readCreditUuid, uuidProperty } from './properties';
+import { buildCreditBody, creditItemRequest, requireCreditUuid, uuidProperty } from './properties';
 
 /** PATCH: only the fields the user gave are sent. */
 export function updateOperation(kind: CreditKind): Operation {
@@ -30,7 +30,7 @@ export function updateOperation(kind: CreditKind): Operation {
 			itemIndex: number,
 			settings: RequestSettings,
 		): Promise<ItemPlan> {
-			const uuid = readCreditUuid(this, itemIndex, kind);
+			const uuid = requireCreditUuid(this, itemIndex, kind);
 			const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 			const body = await buildCreditBody(this, kind, fields, itemIndex);
 			if (Object.keys(body).length === 0) {

@@ -6,8 +6,8 @@ import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/itemLoop';
 import type { Operation } from '../../../shared/router';
 import { customerCredit, itemPath } from '../../credits';
-import { listAll } from '../../listing';
-import { readCreditUuid, uuidProperty } from '../credit/properties';
+import { listRecords } from '../../listing';
+import { requireCreditUuid, uuidProperty } from '../credit/properties';
 
 /** The credit's monthly consumption history: one item per month, all pages. */
 export const getConsumptions: Operation = {
@@ -16,7 +16,7 @@ export const getConsumptions: Operation = {
 		optionsCollection([], READ_CONCURRENCY),
 	]),
 	plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
-		const path = `${itemPath(customerCredit, readCreditUuid(this, itemIndex, customerCredit))}consumptions/`;
-		return { send: async () => await listAll(this, path, {}, undefined, itemIndex, settings) };
+		const path = `${itemPath(customerCredit, requireCreditUuid(this, itemIndex, customerCredit))}consumptions/`;
+		return { send: async () => await listRecords(this, path, {}, undefined, itemIndex, settings) };
 	},
 };
