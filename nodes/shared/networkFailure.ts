@@ -5,6 +5,8 @@ export interface NetworkFailure {
 	code?: string;
 	message: string;
 	timedOut: boolean;
+	/** The answer had begun when the connection broke (axios: "stream has been aborted"). */
+	cutOff: boolean;
 	cancelled: boolean;
 }
 
@@ -42,11 +44,12 @@ export function networkFailureOf(error: unknown): NetworkFailure {
 	const message =
 		text(cause.message) ?? firstMessage ?? text(err.message) ?? 'Unknown network error';
 	const timedOut = code === 'ETIMEDOUT' || (code === 'ECONNABORTED' && /timeout/i.test(message));
+	const cutOff = code === 'ERR_BAD_RESPONSE' && /stream has been aborted/i.test(message);
 	const cancelled = cause.name === 'CanceledError' || code === 'ERR_CANCELED';
-	return { code, message, timedOut, cancelled };
+	return { code, message, timedOut, cutOff, cancelled };
 }
 
 /** A timeout or a dropped connection: sending again may well work. */
 export function isRetryableNetworkFailure(failure: NetworkFailure): boolean {
-	return failure.timedOut || isTransientNetworkCode(failure.code);
+	return failure.timedOut || failure.cutOff || isTransientNetworkCode(failure.code);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import nock from 'nock';
 
-import { networkFailureOf } from '../../nodes/shared/networkFailure';
+import { isRetryableNetworkFailure, networkFailureOf } from '../../nodes/shared/networkFailure';
 import { skipBackoffSleeps } from '../harness/backoff';
 import { asCore1Error, throwLikeCore1 } from '../harness/core1Errors';
 import type { RunResult } from '../harness/harness';
@@ -193,8 +193,19 @@ describe("n8n-core 1.x's wrapped network error", () => {
 			code,
 			message,
 			timedOut,
+			cutOff: false,
 			cancelled: false,
 		});
+	});
+
+	it('an answer cut off mid-stream ("stream has been aborted") is retried like a dropped connection', () => {
+		const failure = networkFailureOf(wrapped('ERR_BAD_RESPONSE', 'stream has been aborted'));
+		expect(failure).toMatchObject({ cutOff: true, timedOut: false, cancelled: false });
+		expect(isRetryableNetworkFailure(failure)).toBe(true);
+		const otherBadResponse = networkFailureOf(
+			wrapped('ERR_BAD_RESPONSE', 'maxContentLength exceeded'),
+		);
+		expect(isRetryableNetworkFailure(otherBadResponse)).toBe(false);
 	});
 
 	it('an HTTP status in httpCode is no network code', () => {
