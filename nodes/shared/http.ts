@@ -179,6 +179,7 @@ async function sendWithRetries(call: Call, options: IHttpRequestOptions): Promis
 	let outcomeUnknown = false;
 	for (let attempt = 0; ; attempt++) {
 		const canRetry = call.repeatable && attempt < retry.maxRetries;
+		await call.settings.gate?.open();
 		const sent = await sendOnce(call, options);
 		if ('failure' in sent) {
 			if (sent.failure.cancelled)
@@ -194,7 +195,9 @@ async function sendWithRetries(call: Call, options: IHttpRequestOptions): Promis
 		const wait = canRetry ? retryWait(call, sent.response, attempt) : undefined;
 		if (wait === undefined)
 			return { response: sent.response, attempts: attempt + 1, outcomeUnknown };
-		await sleep(wait);
+		// Rate limited: no request of this run starts until the wait is over (the loop waits at the gate).
+		if (call.settings.gate && isRateLimit(sent.response)) call.settings.gate.hold(wait);
+		else await sleep(wait);
 	}
 }
 
@@ -224,6 +227,10 @@ async function sendOnce(
 			contentType: typeof contentType === 'string' ? contentType : '',
 		},
 	};
+}
+
+function isRateLimit(response: RawResponse): boolean {
+	return response.statusCode === 429 || response.headers['retry-after'] !== undefined;
 }
 
 /** How long to wait before sending again, or undefined when this answer is final. */

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { RateLimitGate } from './gate';
 import type { RetrySettings } from './retry';
 import { DEFAULT_RETRY } from './retry';
 
@@ -8,6 +9,8 @@ import { DEFAULT_RETRY } from './retry';
 export interface RequestSettings {
 	timeoutMs: number;
 	retry: RetrySettings;
+	/** The run's rate-limit gate: every attempt waits for it, a 429 or Retry-After closes it for all. */
+	gate?: RateLimitGate;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;

@@ -15,6 +15,7 @@ import {
 import type { RequestSettings } from '../../../shared/requestSettings';
 import { readRequestSettings } from '../../../shared/requestSettings';
 import { asNodeError, errorItem, errorItemOrThrow } from '../../../shared/itemLoop';
+import { RateLimitGate } from '../../../shared/gate';
 import { sendBounded } from '../../../shared/sendQueue';
 import { invalidParameter } from '../../../shared/validate';
 import type { Batch, PendingRow } from '../../batchAdd/batches';
@@ -229,7 +230,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const pending: PendingRow[] = [];
 	const batchSize = readBatchSize(this);
 	const concurrency = readConcurrency(this, WRITE_CONCURRENCY);
-	const settings = readRequestSettings(this, 0);
+	const settings = { ...readRequestSettings(this, 0), gate: new RateLimitGate() };
 	const readRow = rowReader(this);
 	const readKey = userKeyReader(this);
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
