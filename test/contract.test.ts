@@ -11,7 +11,7 @@ import { VoyadoEngageTrigger } from '../nodes/VoyadoEngage/VoyadoEngageTrigger.n
 import { WaldurTrigger } from '../nodes/Waldur/WaldurTrigger.node';
 
 /**
- * The names saved workflows depend on (shared/CONTRACT.md). `a.b` means option `b` of collection `a`.
+ * The names saved workflows depend on. `a.b` means option `b` of collection `a`.
  * Extra parameters are allowed; a missing or renamed one is a breaking change.
  */
 const CONTRACT: Record<

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { n8nCli, PACKAGE_NAME } from '../lib/n8n.mjs';
 import { run } from '../lib/run.mjs';
 
-/** The package's public contract (CONTRACT.md): every node with its credential; every action node is usable as a tool, no trigger is. */
+/** The package's public contract (test/contract.test.ts): every node with its credential; every action node is usable as a tool, no trigger is. */
 export const EXPECTED_NODES = [
 	{ node: 'signTraker', credential: 'signTrakerApi' },
 	{ node: 'voyadoEngage', credential: 'voyadoEngageApi' },

@@ -75,7 +75,7 @@ interface Case {
 	host: string;
 	path: string;
 	status: number;
-	/** The provider's own error body for this status, as recorded (PROVIDERS.md, the sandbox). */
+	/** The provider's own error body for this status (the sandbox answers the same). */
 	body: string | IDataObject;
 	shows: RegExp;
 }

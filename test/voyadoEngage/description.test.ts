@@ -17,7 +17,7 @@ function optionValues(property: INodeProperties | undefined): unknown[] {
 	);
 }
 
-/** The public contract (CONTRACT.md): these names can never change. */
+/** The names saved workflows depend on (see test/contract.test.ts): these can never change. */
 const CONTRACT: Record<
 	string,
 	Record<string, { parameters: string[]; collections?: Record<string, string[]> }>
