@@ -31,7 +31,7 @@ export class SpreedlySubscriptionsTrigger implements INodeType {
 		webhooks: POST_WEBHOOK,
 		properties: [
 			setupNotice(
-				'Spreedly has no API to register this URL: in Spreedly edit your site\'s settings, paste this node\'s Production URL into "Subscribers Changed Notification URL" and save. Spreedly then posts the changed customer IDs and retries until it gets a 200.',
+				'Spreedly has no API to register this node\'s URL: in Spreedly edit your site\'s settings, paste the Production URL shown under Webhook URLs above into "Subscribers Changed Notification URL" and save. Spreedly then posts the changed customer IDs and retries until it gets a 200.',
 			),
 			{
 				displayName: 'Options',

@@ -59,7 +59,7 @@ export class VoyadoEngageTrigger implements INodeType {
 		webhooks: POST_WEBHOOK,
 		properties: [
 			setupNotice(
-				"Engage has no API to register this URL, so add it by hand: in your Engage environment's webhook (Svix) portal add an endpoint with this node's Production URL, subscribe it to the same events, and copy the endpoint's Signing Secret (whsec_…) into the credential. Voyado enables the portal for your environment on request.",
+				"Engage has no API to register this node's URL, so add it by hand: in your Engage environment's webhook (Svix) portal add an endpoint with the Production URL shown under Webhook URLs above, subscribe it to the same events, and copy the endpoint's Signing Secret (whsec_…) into the credential. Voyado enables the portal for your environment on request.",
 			),
 			{
 				displayName: 'Events',
