@@ -37,7 +37,7 @@ export class WaldurTrigger implements INodeType {
 		webhooks: POST_WEBHOOK,
 		properties: [
 			setupNotice(
-				"On activation the node registers a web hook at Waldur (Hooks → Web hooks) and removes it on deactivation. Waldur must reach this n8n's webhook URL: it may refuse a private or local address. The hook belongs to the credential's user and only gets events that user may see.",
+				"On activation the node registers a webhook at Waldur (Hooks → Web hooks) and removes it on deactivation, so there is nothing to set up there. The registered URL is the one under Webhook URLs above plus a secret token, and deliveries without that token are refused. Waldur must reach this n8n: it may refuse a private or local address. The hook belongs to the credential's user and only gets events that user may see.",
 			),
 			{
 				displayName: 'Events',
