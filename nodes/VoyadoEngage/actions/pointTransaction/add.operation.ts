@@ -131,7 +131,7 @@ const properties: INodeProperties[] = [
 	mappingModeProperty,
 	{
 		displayName:
-			'Field names must match exactly (contactId, not ContactId). No expressions are evaluated for the row, which makes large runs much faster.',
+			'Each input item is sent as one row, with the fields contactId, definitionId, amount, source, description and optionally timeStamp, validFrom, validTo, spelled exactly so (contactId, not ContactId). No expressions are evaluated for the row, which makes large runs much faster.',
 		name: 'autoMapNotice',
 		type: 'notice',
 		default: '',
