@@ -46,7 +46,7 @@ export class SpreedlySubscriptionsTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to fetch each changed subscriber (GET subscribers/&lt;ID&gt;.xml), as Subscriber → Get outputs it. Off: one item with just the customer ID each. The notification itself carries no details, and it is unsigned, so the fetched record is the one to trust.',
+							'Whether to fetch each changed subscriber (GET subscribers/&lt;ID&gt;.xml) and output it as Subscriber → Get does. When off, each item has only the customer ID. The notification carries no details and is unsigned, so the fetched record is the one to trust.',
 					},
 				],
 			},
