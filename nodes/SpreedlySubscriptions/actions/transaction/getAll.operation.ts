@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '12345',
 		description:
-			'Only transactions with a higher ID than this one (e.g. the last ID a previous run saw). Empty: from the first transaction.',
+			'Only transactions with a higher ID than this one (e.g. the last ID a previous run saw). Leave empty to start from the first transaction.',
 	},
 	...returnAllAndLimit(),
 	optionsCollection([], READ_CONCURRENCY),
