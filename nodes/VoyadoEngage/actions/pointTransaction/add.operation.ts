@@ -176,7 +176,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. {{ $json.orderId }}',
 				description:
-					'Your own base key, e.g. an order ID, so that sending the same thing again within 24 hours (even from another execution) changes nothing. Requests get the key with "-1", "-2", … appended; items with different keys are never sent together. Empty: a key unique to this execution.',
+					'Your own base key, e.g. an order ID, so that sending the same thing again within 24 hours (even from another execution) changes nothing. Requests get the key with "-1", "-2", … appended; items with different keys are never sent together. Leave empty for a key unique to this execution.',
 			},
 		],
 		WRITE_CONCURRENCY,
