@@ -15,7 +15,8 @@ export class SignTrakerApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/signTraker.svg', dark: 'file:../icons/signTraker.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-credits/n8n-nodes-credits#signtraker';
+	documentationUrl =
+		'https://github.com/n8n-nodes-credits/n8n-nodes-credits#credential-signtraker-api';
 
 	properties: INodeProperties[] = [
 		secretProperty(

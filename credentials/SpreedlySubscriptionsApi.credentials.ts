@@ -19,7 +19,7 @@ export class SpreedlySubscriptionsApi implements ICredentialType {
 	};
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-credits/n8n-nodes-credits#spreedly-subscriptions';
+		'https://github.com/n8n-nodes-credits/n8n-nodes-credits#credential-spreedly-subscriptions-api';
 
 	properties: INodeProperties[] = [
 		{

@@ -19,7 +19,8 @@ export class VoyadoEngageApi implements ICredentialType {
 		dark: 'file:../icons/voyadoEngage.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-credits/n8n-nodes-credits#voyado-engage';
+	documentationUrl =
+		'https://github.com/n8n-nodes-credits/n8n-nodes-credits#credential-voyado-engage-api';
 
 	properties: INodeProperties[] = [
 		baseUrlProperty({

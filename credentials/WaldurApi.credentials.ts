@@ -15,7 +15,7 @@ export class WaldurApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/waldur.svg', dark: 'file:../icons/waldur.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-credits/n8n-nodes-credits#waldur';
+	documentationUrl = 'https://github.com/n8n-nodes-credits/n8n-nodes-credits#credential-waldur-api';
 
 	properties: INodeProperties[] = [
 		baseUrlProperty({
