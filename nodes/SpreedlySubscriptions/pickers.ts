@@ -141,11 +141,11 @@ export const existingSubscriberLocator: INodeProperties = locatorProperty({
 	searchListMethod: 'searchSubscribers',
 	what: 'a subscriber',
 	searchable: true,
-	id: { displayName: 'By Customer ID', placeholder: '42' },
+	id: { placeholder: '42' },
 });
 
 /**
- * Feature Level stays text on the wire and accepts any level (By Name); From List offers the levels
+ * Feature Level stays text on the wire and accepts any level (By ID); From List offers the levels
  * the site's plans use, which are usually the ones that matter.
  */
 export const featureLevelLocator: INodeProperties = locatorProperty({
@@ -156,5 +156,5 @@ export const featureLevelLocator: INodeProperties = locatorProperty({
 	searchListMethod: 'searchFeatureLevels',
 	what: 'a feature level',
 	searchable: true,
-	id: { displayName: 'By Name', placeholder: 'Pro' },
+	id: { placeholder: 'Pro' },
 });

@@ -36,7 +36,6 @@ function waldurLocator(
 		searchListMethod,
 		searchable: true,
 		id: {
-			displayName: 'By UUID',
 			placeholder: 'a1b2c3d4e5f67890abcdef1234567890',
 			pattern: {
 				regex: `^\\s*${UUID_PATTERN}\\s*$`,

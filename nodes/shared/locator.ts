@@ -35,7 +35,8 @@ export interface LocatorSpec {
 	what: string;
 	/** Whether From List has a search box (the API, or the node, can filter). */
 	searchable: boolean;
-	id: { displayName?: string; placeholder: string; pattern?: LocatorPattern };
+	/** n8n's editor always labels this mode "By ID". */
+	id: { placeholder: string; pattern?: LocatorPattern };
 	/** By URL, where the provider has record URLs. */
 	url?: { placeholder: string; pattern: LocatorPattern };
 	required?: boolean;
@@ -59,7 +60,7 @@ export function locatorProperty(spec: LocatorSpec): INodeProperties {
 		},
 		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
 		{
-			displayName: spec.id.displayName ?? 'By ID',
+			displayName: 'By ID',
 			name: 'id',
 			type: 'string',
 			placeholder: spec.id.placeholder,
