@@ -44,19 +44,28 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 			if (match) resolve(match[1]);
 		});
 		child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		child.once('exit', (code) => reject(new Error(`sandbox exited (${code}) before listening:\n${output}`)));
+		child.once('exit', (code) =>
+			reject(new Error(`sandbox exited (${code}) before listening:\n${output}`)),
+		);
 	});
 }
 
 export async function startSandboxProcess(): Promise<RunningSandbox> {
-	const child = spawn(process.execPath, [serverScript, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [serverScript, '--port', '0'], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let printed = '';
 	child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
 	const url = await waitForUrl(child);
 	const request = async (requestPath: string, init?: RequestInit): Promise<SandboxReply> => {
 		const response = await fetch(`${url}${requestPath}`, { redirect: 'manual', ...init });
 		const text = await response.text();
-		return { status: response.status, headers: response.headers, text, json: <T>() => JSON.parse(text) as T };
+		return {
+			status: response.status,
+			headers: response.headers,
+			text,
+			json: <T>() => JSON.parse(text) as T,
+		};
 	};
 	return {
 		url,
@@ -66,7 +75,9 @@ export async function startSandboxProcess(): Promise<RunningSandbox> {
 			await request('/__reset', { method: 'POST' });
 		},
 		recorded: async (provider?: string) =>
-			(await request(`/__requests${provider ? `?provider=${provider}` : ''}`)).json<RecordedRequest[]>(),
+			(await request(`/__requests${provider ? `?provider=${provider}` : ''}`)).json<
+				RecordedRequest[]
+			>(),
 		stop: () =>
 			new Promise<void>((resolve) => {
 				child.once('exit', () => resolve());

@@ -5,13 +5,17 @@ const sandbox = useSandbox();
 
 describe('sandbox: SignTraker', () => {
 	it('rejects a wrong key with 401 and the Web API message', async () => {
-		const reply = await sandbox().request('/signtraker/api/agents', { headers: { Authorization: 'ST-API wrong' } });
+		const reply = await sandbox().request('/signtraker/api/agents', {
+			headers: { Authorization: 'ST-API wrong' },
+		});
 		expect(reply.status).toBe(401);
 		expect(reply.json()).toEqual({ Message: 'Authorization has been denied for this request.' });
 	});
 
 	it('finds an agent by email as a bare array', async () => {
-		const reply = await sandbox().request('/signtraker/api/agents?email=JANE@example.com', { headers: auth });
+		const reply = await sandbox().request('/signtraker/api/agents?email=JANE@example.com', {
+			headers: auth,
+		});
 		expect(reply.json()).toEqual([expect.objectContaining({ Id: 101, Email: 'jane@example.com' })]);
 	});
 
@@ -22,7 +26,12 @@ describe('sandbox: SignTraker', () => {
 	});
 
 	it('lists an award after creating it, filtered by agent and paged with $top/$skip', async () => {
-		const award = { Name: 'Spring', AwardedTo: { Id: 101 }, TotalAmount: 100, Restrictions: ['Printing'] };
+		const award = {
+			Name: 'Spring',
+			AwardedTo: { Id: 101 },
+			TotalAmount: 100,
+			Restrictions: ['Printing'],
+		};
 		const created = await sandbox().request('/signtraker/api/credits/awards', {
 			method: 'POST',
 			headers: { ...auth, 'Content-Type': 'application/json' },
@@ -30,11 +39,20 @@ describe('sandbox: SignTraker', () => {
 		});
 		expect(created.status).toBe(200);
 		const record = created.json<{ Id: number; AwardedTo: unknown; RemainingAmount: number }>();
-		expect(record).toMatchObject({ Name: 'Spring', AwardedTo: { Id: 101, Name: 'Jane Doe' }, RemainingAmount: 100 });
+		expect(record).toMatchObject({
+			Name: 'Spring',
+			AwardedTo: { Id: 101, Name: 'Jane Doe' },
+			RemainingAmount: 100,
+		});
 
-		const listed = await sandbox().request('/signtraker/api/credits/awards?awardedTo=101&$top=10', { headers: auth });
+		const listed = await sandbox().request('/signtraker/api/credits/awards?awardedTo=101&$top=10', {
+			headers: auth,
+		});
 		expect(listed.json<Array<{ Id: number }>>().map((entry) => entry.Id)).toEqual([record.Id]);
-		const secondPage = await sandbox().request('/signtraker/api/credits/awards?$top=1&$skip=1&$orderby=Id&$select=Id', { headers: auth });
+		const secondPage = await sandbox().request(
+			'/signtraker/api/credits/awards?$top=1&$skip=1&$orderby=Id&$select=Id',
+			{ headers: auth },
+		);
 		expect(secondPage.json()).toEqual([{ Id: record.Id }]);
 	});
 
@@ -48,8 +66,12 @@ describe('sandbox: SignTraker', () => {
 		expect(Object.keys(invalid.json<{ ModelState: object }>().ModelState)).toEqual(
 			expect.arrayContaining(['award.Name', 'award.TotalAmount', 'award.AwardedTo']),
 		);
-		const malformed = await sandbox().request('/signtraker/api/credits/awards?$filter=(', { headers: auth });
+		const malformed = await sandbox().request('/signtraker/api/credits/awards?$filter=(', {
+			headers: auth,
+		});
 		expect(malformed.status).toBe(400);
-		expect(malformed.json<{ Message: string }>().Message).toMatch(/^The query specified in the URI is not valid/);
+		expect(malformed.json<{ Message: string }>().Message).toMatch(
+			/^The query specified in the URI is not valid/,
+		);
 	});
 });

@@ -1,8 +1,19 @@
 import { useSandbox } from './sandboxProcess';
 
 const CONTACT = '5b8f3c3e-2d9a-4e1f-9c7b-0a1d2e3f4a5b';
-const headers = { apikey: 'sandbox-voyado-key', 'Content-Type': 'application/json', 'User-Agent': 'test/1' };
-const row = (amount: number, extra: object = {}) => ({ contactId: CONTACT, definitionId: 1, amount, source: 'Purchase', description: 'test', ...extra });
+const headers = {
+	apikey: 'sandbox-voyado-key',
+	'Content-Type': 'application/json',
+	'User-Agent': 'test/1',
+};
+const row = (amount: number, extra: object = {}) => ({
+	contactId: CONTACT,
+	definitionId: 1,
+	amount,
+	source: 'Purchase',
+	description: 'test',
+	...extra,
+});
 const sandbox = useSandbox();
 
 const post = (rows: unknown, extraHeaders: Record<string, string> = {}) =>
@@ -12,22 +23,40 @@ const post = (rows: unknown, extraHeaders: Record<string, string> = {}) =>
 		body: JSON.stringify(rows),
 	});
 const balance = async (accountId: number) =>
-	(await sandbox().request(`/voyado/api/v2/point-accounts/${accountId}`, { headers })).json<{ balance: number }>().balance;
+	(await sandbox().request(`/voyado/api/v2/point-accounts/${accountId}`, { headers })).json<{
+		balance: number;
+	}>().balance;
 
 describe('sandbox: Voyado Engage', () => {
 	it('wants the apikey header and a JSON content type on every request', async () => {
-		const wrongKey = await sandbox().request('/voyado/api/v2/point-accounts/definitions', { headers: { ...headers, apikey: 'x' } });
+		const wrongKey = await sandbox().request('/voyado/api/v2/point-accounts/definitions', {
+			headers: { ...headers, apikey: 'x' },
+		});
 		expect(wrongKey.status).toBe(401);
-		const noContentType = await sandbox().request('/voyado/api/v2/point-accounts/definitions', { headers: { apikey: headers.apikey } });
+		const noContentType = await sandbox().request('/voyado/api/v2/point-accounts/definitions', {
+			headers: { apikey: headers.apikey },
+		});
 		expect(noContentType.status).toBe(500);
 	});
 
 	it('returns definitions as a plain array and accounts as a paged result with a next link', async () => {
-		const definitions = await sandbox().request('/voyado/api/v2/point-accounts/definitions?offset=0&count=1', { headers });
+		const definitions = await sandbox().request(
+			'/voyado/api/v2/point-accounts/definitions?offset=0&count=1',
+			{ headers },
+		);
 		expect(definitions.json()).toEqual([expect.objectContaining({ id: 1, name: 'Bonus points' })]);
 
-		const page = await sandbox().request(`/voyado/api/v2/point-accounts?contactId=${CONTACT}&offset=0&count=1`, { headers });
-		const result = page.json<{ items: unknown[]; totalCount: number; offset: number; count: number; links: Array<{ rel: string; href: string }> }>();
+		const page = await sandbox().request(
+			`/voyado/api/v2/point-accounts?contactId=${CONTACT}&offset=0&count=1`,
+			{ headers },
+		);
+		const result = page.json<{
+			items: unknown[];
+			totalCount: number;
+			offset: number;
+			count: number;
+			links: Array<{ rel: string; href: string }>;
+		}>();
 		expect(result).toMatchObject({ totalCount: 2, offset: 0, count: 1 });
 		expect(result.items).toHaveLength(1);
 		expect(result.links.find((link) => link.rel === 'next')?.href).toContain('offset=1');
@@ -42,11 +71,18 @@ describe('sandbox: Voyado Engage', () => {
 			row(1, { contactId: '00000000-0000-4000-8000-000000000000' }),
 		]);
 		expect(reply.status).toBe(200);
-		const result = reply.json<{ notAccepted: unknown[]; errorMessages: string[]; missingDefinitionIds: number[]; missingContactIds: string[] }>();
+		const result = reply.json<{
+			notAccepted: unknown[];
+			errorMessages: string[];
+			missingDefinitionIds: number[];
+			missingContactIds: string[];
+		}>();
 		expect(result.notAccepted).toHaveLength(4);
 		expect(result.missingDefinitionIds).toEqual([99]);
 		expect(result.missingContactIds).toEqual(['00000000-0000-4000-8000-000000000000']);
-		expect(result.errorMessages.join('\n')).toMatch(/Row 1: .*not a valid GUID[\s\S]*Row 2: source is required/);
+		expect(result.errorMessages.join('\n')).toMatch(
+			/Row 1: .*not a valid GUID[\s\S]*Row 2: source is required/,
+		);
 		expect(await balance(1001)).toBe(260);
 	});
 
@@ -61,17 +97,27 @@ describe('sandbox: Voyado Engage', () => {
 		const second = await post([row(5)], { 'Idempotency-Key': 'order-1' });
 		expect(second.text).toBe(first.text);
 		expect(await balance(1001)).toBe(255);
-		const replays = (await sandbox().recorded('voyado')).filter((request) => request.method === 'POST').map((request) => request.replayed);
+		const replays = (await sandbox().recorded('voyado'))
+			.filter((request) => request.method === 'POST')
+			.map((request) => request.replayed);
 		expect(replays).toEqual([false, true]);
 	});
 
 	it('lists transactions by account or by contact and definition', async () => {
 		await post([row(7)]);
-		const byAccount = await sandbox().request('/voyado/api/v2/point-accounts/transactions?accountId=1001&filter=Active', { headers });
+		const byAccount = await sandbox().request(
+			'/voyado/api/v2/point-accounts/transactions?accountId=1001&filter=Active',
+			{ headers },
+		);
 		expect(byAccount.json<{ totalCount: number }>().totalCount).toBe(2);
-		const byContact = await sandbox().request(`/voyado/api/v2/point-accounts/transactions?contactId=${CONTACT}&definitionId=1`, { headers });
+		const byContact = await sandbox().request(
+			`/voyado/api/v2/point-accounts/transactions?contactId=${CONTACT}&definitionId=1`,
+			{ headers },
+		);
 		expect(byContact.json<{ totalCount: number }>().totalCount).toBe(2);
-		const neither = await sandbox().request('/voyado/api/v2/point-accounts/transactions', { headers });
+		const neither = await sandbox().request('/voyado/api/v2/point-accounts/transactions', {
+			headers,
+		});
 		expect(neither.status).toBe(400);
 	});
 });

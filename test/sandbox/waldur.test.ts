@@ -6,14 +6,20 @@ const FREE_PROJECT = '4e0b7a1f3d2c4b8e9f6a7b8c9d0e1f22';
 const sandbox = useSandbox();
 
 const send = (method: string, path: string, body?: object) =>
-	sandbox().request(`/waldur${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
+	sandbox().request(`/waldur${path}`, {
+		method,
+		headers,
+		body: body ? JSON.stringify(body) : undefined,
+	});
 const projectUrl = (uuid: string) => `https://waldur.example.com/api/projects/${uuid}/`;
 
 describe('sandbox: Waldur', () => {
 	it('answers DRF auth errors', async () => {
 		const missing = await sandbox().request('/waldur/api/project-credits/');
 		expect(missing.json()).toEqual({ detail: 'Authentication credentials were not provided.' });
-		const wrong = await sandbox().request('/waldur/api/project-credits/', { headers: { Authorization: 'Token nope' } });
+		const wrong = await sandbox().request('/waldur/api/project-credits/', {
+			headers: { Authorization: 'Token nope' },
+		});
 		expect([wrong.status, wrong.json()]).toEqual([401, { detail: 'Invalid token.' }]);
 	});
 
@@ -35,16 +41,35 @@ describe('sandbox: Waldur', () => {
 	});
 
 	it('creates a credit with decimals as strings and validates like DRF', async () => {
-		const created = await send('POST', '/api/project-credits/', { project: projectUrl(FREE_PROJECT), value: '300.5', end_date: '2027-01-01' });
+		const created = await send('POST', '/api/project-credits/', {
+			project: projectUrl(FREE_PROJECT),
+			value: '300.5',
+			end_date: '2027-01-01',
+		});
 		expect(created.status).toBe(201);
-		expect(created.json()).toMatchObject({ value: '300.50', end_date: '2027-01-01', project_uuid: FREE_PROJECT });
+		expect(created.json()).toMatchObject({
+			value: '300.50',
+			end_date: '2027-01-01',
+			project_uuid: FREE_PROJECT,
+		});
 
-		const notFirst = await send('POST', '/api/project-credits/', { project: projectUrl(FREE_PROJECT), value: '1', end_date: '2027-01-15' });
-		expect([notFirst.status, notFirst.json()]).toEqual([400, { end_date: ['End date must be the first day of a month.'] }]);
+		const notFirst = await send('POST', '/api/project-credits/', {
+			project: projectUrl(FREE_PROJECT),
+			value: '1',
+			end_date: '2027-01-15',
+		});
+		expect([notFirst.status, notFirst.json()]).toEqual([
+			400,
+			{ end_date: ['End date must be the first day of a month.'] },
+		]);
 		const noProject = await send('POST', '/api/project-credits/', { value: '1' });
 		expect(noProject.json()).toEqual({ project: ['This field is required.'] });
-		const tooMuch = await send('PATCH', `/api/project-credits/${PROJECT_CREDIT}/`, { value: '99999' });
-		expect(tooMuch.json()).toEqual(['The sum of project credits cannot exceed the credit for organization.']);
+		const tooMuch = await send('PATCH', `/api/project-credits/${PROJECT_CREDIT}/`, {
+			value: '99999',
+		});
+		expect(tooMuch.json()).toEqual([
+			'The sum of project credits cannot exceed the credit for organization.',
+		]);
 	});
 
 	it('forgets a deleted credit', async () => {
@@ -58,7 +83,12 @@ describe('sandbox: Waldur', () => {
 		const [credit] = credits.json<Array<{ uuid: string; allocated_to_projects: number }>>();
 		expect(credit.allocated_to_projects).toBe(500);
 		const consumptions = await send('GET', `/api/customer-credits/${credit.uuid}/consumptions/`);
-		expect(consumptions.json()).toEqual([expect.objectContaining({ date: '2026-01-01' }), expect.objectContaining({ date: '2026-02-01' })]);
-		expect((await send('GET', '/api/project-credits/?project_uuid=nope')).json()).toEqual({ project_uuid: ['Enter a valid UUID.'] });
+		expect(consumptions.json()).toEqual([
+			expect.objectContaining({ date: '2026-01-01' }),
+			expect.objectContaining({ date: '2026-02-01' }),
+		]);
+		expect((await send('GET', '/api/project-credits/?project_uuid=nope')).json()).toEqual({
+			project_uuid: ['Enter a valid UUID.'],
+		});
 	});
 });

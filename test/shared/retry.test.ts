@@ -17,9 +17,11 @@ describe('retry policy', () => {
 	});
 
 	it('retries 429, 502, 503 and 504 only', () => {
-		expect([400, 401, 404, 409, 429, 500, 501, 502, 503, 504].filter((status) => isRetryableStatus(status))).toEqual([
-			429, 502, 503, 504,
-		]);
+		expect(
+			[400, 401, 404, 409, 429, 500, 501, 502, 503, 504].filter((status) =>
+				isRetryableStatus(status),
+			),
+		).toEqual([429, 502, 503, 504]);
 	});
 
 	it('reads Retry-After as seconds or as an HTTP date', () => {
