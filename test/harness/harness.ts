@@ -226,3 +226,15 @@ export function resolveCredentialExpression(
 		'',
 	);
 }
+
+/** A workflow with one node, for applying a credential type outside a run (its test request). */
+export function credentialWorkflow(): { workflow: Workflow; node: INode } {
+	const node = newInputNode();
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new NodeTypes({ [INPUT_TYPE]: inputNodeType }),
+	});
+	return { workflow, node };
+}

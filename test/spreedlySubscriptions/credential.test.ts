@@ -1,11 +1,13 @@
+import nock from 'nock';
+
 import { SpreedlySubscriptionsApi } from '../../credentials/SpreedlySubscriptionsApi.credentials';
-import { resolveCredentialExpression } from '../harness/harness';
+import { sendCredentialTest } from '../harness/credentialTest';
 import { API_TOKEN, runSpreedly, spreedlyApi, subscriberParams } from './helpers';
 
 const credential = new SpreedlySubscriptionsApi();
 
 describe('Spreedly Subscriptions credential', () => {
-	it('flags the API token as a password, defaults the base URL and has an icon and documentation', () => {
+	it('flags the API token as a password and defaults the base URL', () => {
 		const byName = Object.fromEntries(
 			credential.properties.map((property) => [property.name, property]),
 		);
@@ -13,8 +15,6 @@ describe('Spreedly Subscriptions credential', () => {
 		expect(byName.apiToken.typeOptions?.password).toBe(true);
 		expect(byName.baseUrl.default).toBe('https://spreedly.com');
 		expect(byName.baseUrl.hint).toContain('https://subs.pinpayments.com');
-		expect(credential.icon).toBeDefined();
-		expect(credential.documentationUrl).toMatch(/^https:\/\//);
 	});
 
 	it.each([
@@ -33,13 +33,13 @@ describe('Spreedly Subscriptions credential', () => {
 			'https://spreedly.com',
 			'/api/v4/a%20b%2Fc/subscription_plans.xml',
 		],
-	])('the test request for %j is GET %s%s', (data, baseUrl, url) => {
-		const values = { apiToken: API_TOKEN, ...data };
-		expect(resolveCredentialExpression(credential.test.request.baseURL as string, values)).toBe(
-			baseUrl,
-		);
-		expect(resolveCredentialExpression(credential.test.request.url as string, values)).toBe(url);
-		expect(credential.test.request.method ?? 'GET').toBe('GET');
+	])('the test request for %j is GET %s%s with HTTP Basic', async (data, baseUrl, url) => {
+		const scope = nock(baseUrl)
+			.get(url)
+			.basicAuth({ user: API_TOKEN, pass: 'X' })
+			.reply(200, '<subscription-plans type="array"/>');
+		expect(await sendCredentialTest(credential, { apiToken: API_TOKEN, ...data })).toBe(200);
+		expect(scope.isDone()).toBe(true);
 	});
 
 	it('authenticates with HTTP Basic: the token as user and X as password', async () => {

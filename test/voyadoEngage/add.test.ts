@@ -8,7 +8,6 @@ import {
 	recordPosts,
 	runVoyado,
 	TRANSACTIONS,
-	USER_AGENT,
 } from './helpers';
 import { skipBackoffSleeps } from '../harness/backoff';
 
@@ -482,9 +481,5 @@ describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
 		const everything = JSON.stringify({ error, rawOutputs });
 		expect(everything).not.toContain(API_KEY);
 		expect(rawOutputs[0][0][0].json.error).toBe('Invalid apikey [redacted]');
-	});
-
-	it('sends the User-Agent naming the package version', () => {
-		expect(USER_AGENT).toMatch(/^n8n-nodes-credits\//);
 	});
 });

@@ -1,53 +1,39 @@
 import { VoyadoEngageApi } from '../../credentials/VoyadoEngageApi.credentials';
-import { resolveCredentialExpression } from '../harness/harness';
-import { API_KEY, BASE, engage, runVoyado, USER_AGENT } from './helpers';
+import { credentialTestRequest, sendCredentialTest } from '../harness/credentialTest';
+import { API_KEY, BASE, engage, runVoyado } from './helpers';
 
 const credential = new VoyadoEngageApi();
 
 describe('Voyado Engage credential', () => {
-	it('is named as the contract says, flags the API key as a password and has an icon and documentation', () => {
+	it('keeps its saved names and flags the API key as a password', () => {
 		expect(credential.name).toBe('voyadoEngageApi');
 		expect(credential.displayName).toBe('Voyado Engage API');
 		expect(credential.properties.map((property) => property.name)).toEqual(['baseUrl', 'apiKey']);
 		const apiKey = credential.properties.find((property) => property.name === 'apiKey');
 		expect(apiKey?.typeOptions?.password).toBe(true);
-		expect(credential.icon).toBeDefined();
-		expect(credential.documentationUrl).toMatch(/^https:\/\//);
-	});
-
-	it('authenticates with the apikey header, not Bearer', () => {
-		expect(credential.authenticate).toEqual({
-			type: 'generic',
-			properties: { headers: { apikey: '={{$credentials.apiKey}}' } },
-		});
 	});
 
 	it.each([
 		['https://acme.voyado.com', 'https://acme.voyado.com'],
 		['https://acme.staging.voyado.com/', 'https://acme.staging.voyado.com'],
 		[' https://acme.voyado.com// ', 'https://acme.voyado.com'],
-	])('the test request resolves the base URL %j to %s', (baseUrl, expected) => {
-		expect(
-			resolveCredentialExpression(credential.test.request.baseURL as string, {
-				apiKey: API_KEY,
-				baseUrl,
-			}),
-		).toBe(expected);
-	});
+	])(
+		'tests with GET %s → %s/api/v2/point-accounts/definitions?offset=0&count=1, the apikey header (not Bearer) and the headers Engage needs',
+		async (baseUrl, host) => {
+			const scope = engage(host)
+				.get('/api/v2/point-accounts/definitions')
+				.query({ offset: 0, count: 1 })
+				.reply(200, []);
+			expect(await sendCredentialTest(credential, { apiKey: API_KEY, baseUrl })).toBe(200);
+			expect(scope.isDone()).toBe(true);
+		},
+	);
 
-	it('tests with GET /api/v2/point-accounts/definitions?offset=0&count=1 and the headers Engage needs', () => {
-		const { request } = credential.test;
-		expect(request.method ?? 'GET').toBe('GET');
-		expect(request.url).toBe('/api/v2/point-accounts/definitions');
-		expect(request.qs).toEqual({ offset: 0, count: 1 });
-		expect(request.headers).toMatchObject({
-			'Content-Type': 'application/json',
-			'User-Agent': USER_AGENT,
-		});
-	});
-
-	it('names the package and its version in the User-Agent', () => {
-		expect(USER_AGENT).toMatch(/^n8n-nodes-credits\/\d+\.\d+\.\d+/);
+	it('sends no Authorization header: Engage takes the key only as apikey', async () => {
+		const options = await credentialTestRequest(credential, { apiKey: API_KEY, baseUrl: BASE });
+		expect(Object.keys(options.headers ?? {}).map((name) => name.toLowerCase())).not.toContain(
+			'authorization',
+		);
 	});
 
 	it('sends apikey, User-Agent and Content-Type: application/json on a GET, and tolerates a trailing slash', async () => {
