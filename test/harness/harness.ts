@@ -210,13 +210,7 @@ export function resolveCredentialExpression(
 	expression: string,
 	credentials: ICredentialDataDecryptedObject,
 ): unknown {
-	const node = newInputNode();
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: new NodeTypes({ [INPUT_TYPE]: inputNodeType }),
-	});
+	const { workflow, node } = credentialWorkflow();
 	return workflow.expression.getSimpleParameterValue(
 		node,
 		expression,
