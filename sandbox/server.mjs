@@ -1,6 +1,7 @@
 // A local stand-in for the four providers, one port with a prefix each:
 //   http://127.0.0.1:<port>/signtraker | /voyado | /waldur | /spreedly
-// plus `GET /__requests` (what was received, secrets redacted) and `POST /__reset` (fresh seed data, no requests).
+// plus `GET /__requests` (what was received, secrets redacted), `POST /__reset` (fresh seed data, no requests, no faults)
+// and `POST /__faults` (a fault rule as JSON, see lib/faults.mjs: the next matching request goes unanswered or is dropped).
 // It also plays the providers' push side: Svix-signed Voyado events, Waldur hooks-web events and Spreedly's
 // "subscribers changed" notification, posted to n8n; `GET /__deliveries` lists them, `PUT /__webhooks`
 // `{voyado: [url…], spreedly: url}` sets the URLs that Engage and Spreedly are configured with by hand
@@ -8,7 +9,8 @@
 // Usage: node sandbox/server.mjs [--port 5680] [--voyado-webhook <url>]… [--spreedly-webhook <url>]
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { json } from './lib/http.mjs';
+import { createFaults } from './lib/faults.mjs';
+import { json, parseJson } from './lib/http.mjs';
 import { createOutbox } from './lib/outbox.mjs';
 import { SANDBOX_KEYS } from './keys.mjs';
 import { createSignTraker } from './providers/signtraker.mjs';
@@ -95,6 +97,7 @@ export async function startSandbox({ port = 0, keys = SANDBOX_KEYS, log = () => 
 	let requests = [];
 	/** Extra milliseconds before answering, by `provider METHOD` (e.g. slow Voyado POSTs for the worker-kill test). */
 	const latency = new Map();
+	const faults = createFaults();
 
 	const setTargets = (value) => {
 		// Mutated in place: the providers read it when they send.
@@ -105,6 +108,7 @@ export async function startSandbox({ port = 0, keys = SANDBOX_KEYS, log = () => 
 		providers = createProviders(keys, targets, outbox.deliver);
 		idempotent = new Map();
 		requests = [];
+		faults.clear();
 	};
 
 	function dispatch(provider, request) {
@@ -139,6 +143,14 @@ export async function startSandbox({ port = 0, keys = SANDBOX_KEYS, log = () => 
 			setTargets(value);
 			return send(outgoing, json(200, targets));
 		}
+		if (url.pathname === '/__faults' && incoming.method === 'POST') {
+			try {
+				faults.add(parseJson(await readBody(incoming)));
+			} catch (error) {
+				return send(outgoing, json(400, { message: error.message }));
+			}
+			return send(outgoing, json(200, { added: true }));
+		}
 		const [, provider, ...rest] = url.pathname.split('/');
 		if (!PROVIDERS.includes(provider)) {
 			return send(outgoing, json(404, { providers: Object.fromEntries(PROVIDERS.map((name) => [name, `${origin}/${name}`])) }));
@@ -152,18 +164,32 @@ export async function startSandbox({ port = 0, keys = SANDBOX_KEYS, log = () => 
 			body,
 			baseUrl: `${origin}/${provider}`,
 		};
+		const record = (status, extra) => {
+			requests.push({
+				provider,
+				method: request.method,
+				path: request.path,
+				query: queryObject(url.searchParams),
+				headers: redactedHeaders(incoming.headers),
+				body: parsedOrRaw(body),
+				status,
+				...extra,
+			});
+			log(`${request.method} /${provider}${request.path}${url.search} → ${status || extra.fault}`);
+		};
+		const fault = faults.take(provider, request.method, request.path);
+		// A fault leaves `status` 0: no answer reached the client.
+		if (fault === 'noAnswer') return record(0, { replayed: false, fault });
+		if (fault === 'dropBefore') {
+			record(0, { replayed: false, fault });
+			return incoming.socket.destroy();
+		}
 		const response = dispatch(provider, request);
-		requests.push({
-			provider,
-			method: request.method,
-			path: request.path,
-			query: queryObject(url.searchParams),
-			headers: redactedHeaders(incoming.headers),
-			body: parsedOrRaw(body),
-			status: response.status,
-			replayed: Boolean(response.replayed),
-		});
-		log(`${request.method} /${provider}${request.path}${url.search} → ${response.status}`);
+		if (fault === 'dropAfter') {
+			record(0, { replayed: Boolean(response.replayed), fault, appliedStatus: response.status });
+			return incoming.socket.destroy();
+		}
+		record(response.status, { replayed: Boolean(response.replayed) });
 		const delay = latency.get(`${provider} ${request.method}`);
 		// Applied first, answered later: a client that dies while waiting has still changed the data.
 		if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -204,6 +230,8 @@ export async function startSandbox({ port = 0, keys = SANDBOX_KEYS, log = () => 
 		deliveriesSettled: () => outbox.settled(),
 		/** Answers `method` requests to `provider` `ms` milliseconds late (0 = on time); they are applied at once. */
 		setLatency: (provider, method, ms) => latency.set(`${provider} ${method}`, ms),
+		/** @param {import('./lib/faults.mjs').FaultRule} rule */
+		injectFault: (rule) => faults.add(rule),
 		close: () =>
 			new Promise((resolve) => {
 				server.close(() => resolve());

@@ -1,7 +1,9 @@
-// `npm run e2e`: packs the package, installs it into a fresh user folder of the cached n8n, checks that n8n
-// loaded every node, tool variant and credential, then runs the examples against the sandbox and checks
-// each node's output and the requests the sandbox received.
-// Usage: node scripts/e2e.mjs [--allow-missing]   (--allow-missing: skip examples whose nodes are not built yet)
+// `npm run e2e`: packs the package, and on each n8n line (1.x and 2.x) installs it into a fresh user folder of
+// the cached n8n, checks that n8n loaded every node, tool variant and credential, then runs the examples and
+// the fault cases (scripts/e2e/workflows) against the sandbox and checks each node's output and the requests
+// the sandbox received.
+// Usage: node scripts/e2e.mjs [--n8n 1|2|1.85|all] [--allow-missing]
+//   --n8n: which n8n line (default all: 2 and 1, as CI runs them; 1.85, the oldest supported, by hand); --allow-missing: skip scenarios whose nodes are not built yet
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,12 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { startSandbox } from '../sandbox/server.mjs';
 import { checkLoadedTypes } from './e2e/check-loaded.mjs';
 import { SCENARIOS } from './e2e/scenarios.mjs';
-import { buildAndPack, freePort, importCredentialsAndWorkflows, installCommunityPackage, n8nCli, n8nEnv, PACKAGE_NAME } from './lib/n8n.mjs';
+import { buildAndPack, freePort, importCredentialsAndWorkflows, n8nCli, n8nEnv, PACKAGE_NAME } from './lib/n8n.mjs';
+import { installAsReadmeSays } from './lib/readme-install.mjs';
 import { writeSandboxCredentials } from './lib/sandbox-credentials.mjs';
 import { step } from './lib/run.mjs';
-import { ensureN8nRuntime } from './n8n-runtime.mjs';
+import { CI_LINES, ensureN8nRuntime, linesFromArgs } from './n8n-runtime.mjs';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const e2eWorkflowsDir = path.join(projectDir, 'scripts', 'e2e', 'workflows');
 const allowMissing = process.argv.includes('--allow-missing');
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -28,6 +32,7 @@ function parseRun(output) {
 
 async function runScenario(runtime, env, sandbox, scenario) {
 	sandbox.reset();
+	scenario.setup?.(sandbox);
 	let result;
 	try {
 		result = await n8nCli(runtime, ['execute', `--id=${scenario.workflowId}`, '--rawOutput'], { env });
@@ -45,56 +50,75 @@ async function runScenario(runtime, env, sandbox, scenario) {
 	}
 }
 
-async function main() {
-	const runtime = await ensureN8nRuntime();
-	const workDir = await mkdtemp(path.join(tmpdir(), `${PACKAGE_NAME}-e2e-`));
+/** Installs the tarball into a fresh user folder of one n8n line and runs every scenario there. */
+async function runLine(line, tarball, sandbox) {
+	const runtime = await ensureN8nRuntime(line);
+	const label = `n8n ${runtime.n8nVersion}`;
+	const workDir = await mkdtemp(path.join(tmpdir(), `${PACKAGE_NAME}-e2e-${line}-`));
 	const userFolder = path.join(workDir, 'n8n');
+	step(`${label}: installing ${path.basename(tarball)} into a fresh n8n user folder with the README's commands`);
+	const commands = await installAsReadmeSays(path.join(projectDir, 'README.md'), userFolder, tarball);
+	console.log(commands.map((line) => `  $ ${line}`).join('\n'));
+	// At level info: `n8n execute --rawOutput` prints the run through n8n's logger.
+	const env = n8nEnv({ userFolder, brokerPort: await freePort(), extra: { N8N_LOG_LEVEL: 'info', ...runtime.env } });
+
+	step(`${label}: checking what n8n loaded`);
+	const loaded = await checkLoadedTypes(runtime, env, userFolder);
+	console.log(`  n8n loaded: ${[...loaded.loadedNodeTypes].sort().join(', ') || 'no node of this package'}`);
+	if (loaded.problems.length) throw new Error(`${label}: loaded types are inconsistent:\n  ${loaded.problems.join('\n  ')}`);
+	if (loaded.missing.length) {
+		const message = `${label} did not load: ${loaded.missing.join(', ')}`;
+		if (!allowMissing) throw new Error(`${message}\nn8n's output:\n${loaded.n8nOutput.trim()}`);
+		console.log(`  ⚠ ${message}`);
+	}
+
+	step(`${label}: importing the sandbox credentials, the examples and the e2e workflows (sandbox on ${sandbox.url})`);
+	const credentialsFile = await writeSandboxCredentials(path.join(workDir, 'credentials.json'), sandbox.baseUrls);
+	await importCredentialsAndWorkflows(runtime, env, credentialsFile, path.join(projectDir, 'examples'));
+	await importCredentialsAndWorkflows(runtime, env, null, e2eWorkflowsDir);
+
+	const result = { label, passed: 0, failed: [], skipped: [] };
+	for (const scenario of SCENARIOS) {
+		const absent = scenario.nodeTypes.filter((type) => !loaded.loadedNodeTypes.has(`${PACKAGE_NAME}.${type}`));
+		if (absent.length) {
+			result.skipped.push(`${scenario.file} (missing node ${absent.join(', ')})`);
+			continue;
+		}
+		step(`${label}: running ${scenario.file}`);
+		try {
+			await runScenario(runtime, env, sandbox, scenario);
+			result.passed++;
+			console.log(`  ✔ ${scenario.file} (${seconds()})`);
+		} catch (error) {
+			result.failed.push(scenario.file);
+			console.log(`  ✖ ${error.message}`);
+		}
+	}
+	if (result.failed.length) console.error(`\nThe ${label} user folder is kept for inspection: ${userFolder}`);
+	else await rm(workDir, { recursive: true, force: true });
+	return result;
+}
+
+async function main() {
+	const lines = linesFromArgs(process.argv.slice(2), CI_LINES);
+	const packDir = await mkdtemp(path.join(tmpdir(), `${PACKAGE_NAME}-pack-`));
 	const sandbox = await startSandbox({ port: 0 });
-	let succeeded = false;
+	const results = [];
 	try {
 		step(`Building and packing ${PACKAGE_NAME}`);
-		const tarball = await buildAndPack(projectDir, workDir);
-		step(`Installing ${path.basename(tarball)} into a fresh n8n user folder (${userFolder})`);
-		await installCommunityPackage(userFolder, tarball);
-		// At level info: `n8n execute --rawOutput` prints the run through n8n's logger.
-		const env = n8nEnv({ userFolder, brokerPort: await freePort(), extra: { N8N_LOG_LEVEL: 'info' } });
-
-		step('Checking what n8n loaded');
-		const loaded = await checkLoadedTypes(runtime, env, userFolder);
-		console.log(`  n8n loaded: ${[...loaded.loadedNodeTypes].sort().join(', ') || 'no node of this package'}`);
-		if (loaded.problems.length) throw new Error(`Loaded types are inconsistent:\n  ${loaded.problems.join('\n  ')}`);
-		if (loaded.missing.length) {
-			const message = `n8n did not load: ${loaded.missing.join(', ')}`;
-			if (!allowMissing) throw new Error(`${message}\nn8n's output:\n${loaded.n8nOutput.trim()}`);
-			console.log(`  ⚠ ${message}`);
-		}
-
-		step(`Importing the sandbox credentials and the examples (sandbox on ${sandbox.url})`);
-		const credentialsFile = await writeSandboxCredentials(path.join(workDir, 'credentials.json'), sandbox.baseUrls);
-		await importCredentialsAndWorkflows(runtime, env, credentialsFile, path.join(projectDir, 'examples'));
-		await n8nCli(runtime, ['import:workflow', '--separate', `--input=${path.join(projectDir, 'scripts', 'e2e', 'workflows')}`], { env });
-
-		const skipped = [];
-		for (const scenario of SCENARIOS) {
-			const absent = scenario.nodeTypes.filter((type) => !loaded.loadedNodeTypes.has(`${PACKAGE_NAME}.${type}`));
-			if (absent.length) {
-				skipped.push(`${scenario.file} (missing node ${absent.join(', ')})`);
-				continue;
-			}
-			step(`Running ${scenario.file}`);
-			await runScenario(runtime, env, sandbox, scenario);
-			console.log(`  ✔ ${scenario.file} (${seconds()})`);
-		}
-		const ran = SCENARIOS.length - skipped.length;
-		if (skipped.length) console.log(`\n⚠ Not run, nodes missing:\n  ${skipped.join('\n  ')}`);
-		console.log(`\nFinished in ${seconds()}`);
-		console.log(`e2e: ${ran} passed, 0 failed${skipped.length ? `, ${skipped.length} skipped` : ''}`);
-		succeeded = true;
+		const tarball = await buildAndPack(projectDir, packDir);
+		for (const line of lines) results.push(await runLine(line, tarball, sandbox));
 	} finally {
 		await sandbox.close();
-		if (succeeded) await rm(workDir, { recursive: true, force: true });
-		else console.error(`\nThe n8n user folder is kept for inspection: ${userFolder}`);
+		await rm(packDir, { recursive: true, force: true });
 	}
+	console.log(`\nFinished in ${seconds()}`);
+	for (const { label, passed, failed, skipped } of results) {
+		if (skipped.length) console.log(`⚠ ${label}, not run, nodes missing:\n  ${skipped.join('\n  ')}`);
+		if (failed.length) console.log(`✖ ${label}, failed:\n  ${failed.join('\n  ')}`);
+		console.log(`e2e ${label}: ${passed} passed, ${failed.length} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`);
+	}
+	if (results.some((result) => result.failed.length)) process.exitCode = 1;
 }
 
 main().catch((error) => {

@@ -1,5 +1,6 @@
-// Installs (once) and locates the pinned n8n and the Node 24 it needs, cached outside the repo.
-// Usage: node scripts/n8n-runtime.mjs   (prints the runtime's folder)
+// Installs (once) and locates the pinned n8n runtimes (one per supported n8n line, each with the Node it needs),
+// cached outside the repo.
+// Usage: node scripts/n8n-runtime.mjs [--n8n 1|2|all]   (prints each runtime's folder; default: the 2.x line)
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -7,12 +8,47 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { npmEnv, run, step } from './lib/run.mjs';
 
-export const N8N_VERSION = '2.41.1';
-export const NODE_VERSION = '24.21.0';
+/**
+ * The n8n lines the e2e runs on. `inCi`: `npm run e2e` runs it by default (`--n8n all`); the others by name.
+ * `overrides`: what the registry snapshot needs to install the line; `env`: what that n8n needs to run our workflows;
+ * `hasExportNodes`: it has `n8n export:nodes`.
+ */
+export const RUNTIMES = {
+	2: {
+		inCi: true,
+		hasExportNodes: true,
+		n8n: '2.41.1',
+		node: '24.21.0',
+		// The registry snapshot lacks the linkedom version n8n 2.41.1 pins.
+		overrides: { linkedom: '0.18.14' },
+		env: {},
+	},
+	1: {
+		inCi: true,
+		hasExportNodes: true,
+		// The last 1.x; its isolated-vm 6.2 needs Node 22 or later.
+		n8n: '1.123.81',
+		node: '22.23.3',
+		// n8n-nodes-base 1.x pulls xlsx from a tarball URL outside the registry; this is the same code, published there.
+		overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' },
+		// A Code node running in-process returns data that later `$('Node').item` lookups read as null.
+		env: { N8N_RUNNERS_ENABLED: 'true' },
+	},
+	// The oldest n8n the package supports: n8n-workflow 1.83 (n8n 1.85) brought NodeConnectionTypes; the registry has no
+	// n8n 1.83 or 1.84. Checked by hand (`npm run e2e -- --n8n 1.85`), not in CI.
+	'1.85': {
+		inCi: false,
+		hasExportNodes: false,
+		n8n: '1.85.4',
+		node: '22.23.3',
+		overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' },
+		env: {},
+	},
+};
+export const DEFAULT_LINE = '2';
+export const N8N_VERSION = RUNTIMES[DEFAULT_LINE].n8n;
 
-/** The registry snapshot lacks the linkedom version n8n 2.41.1 pins. */
-const OVERRIDES = { linkedom: '0.18.14' };
-/** Only these need their install scripts; the Kafka package's script would try to download a binary. */
+/** Only these need their install scripts (those the tree has); the Kafka package's script would try to download a binary. */
 const NATIVE_PACKAGES = ['sqlite3', 'isolated-vm'];
 const COMPLETE_MARKER = '.install-complete';
 
@@ -21,16 +57,14 @@ export function cacheRoot() {
 	return path.join(base, 'n8n-nodes-credits');
 }
 
-export function runtimeDir() {
-	return path.join(cacheRoot(), `n8n-${N8N_VERSION}-node-${NODE_VERSION}`);
+/** @param {keyof typeof RUNTIMES} line */
+export function runtimeDir(line = DEFAULT_LINE) {
+	const { n8n, node } = RUNTIMES[line];
+	return path.join(cacheRoot(), `n8n-${n8n}-node-${node}`);
 }
 
 /** The runtime in `dir` (a folder made by ensureN8nRuntime, for any n8n version): its Node and n8n binaries. */
 export function runtimeFromDir(dir) {
-	return describe(dir);
-}
-
-function describe(dir) {
 	return {
 		dir,
 		nodeBin: path.join(dir, 'node_modules', 'node', 'bin', 'node'),
@@ -39,18 +73,25 @@ function describe(dir) {
 	};
 }
 
+function describe(line, dir) {
+	const { n8n, node, env, hasExportNodes } = RUNTIMES[line];
+	return { line, n8nVersion: n8n, nodeVersion: node, env, hasExportNodes, ...runtimeFromDir(dir) };
+}
+
 /**
  * Returns the cached runtime, installing it first when it is missing.
  * The install happens in a temporary folder that is renamed only once complete, so an interrupted install is never reused.
  */
-export async function ensureN8nRuntime() {
-	const target = describe(runtimeDir());
+export async function ensureN8nRuntime(line = DEFAULT_LINE) {
+	const target = describe(line, runtimeDir(line));
 	if (existsSync(path.join(target.dir, COMPLETE_MARKER))) return target;
 
 	await mkdir(cacheRoot(), { recursive: true });
 	await removeAbandonedInstalls(target.dir);
-	const staging = describe(`${target.dir}.partial-${process.pid}`);
-	step(`Installing n8n ${N8N_VERSION} with Node ${NODE_VERSION} into ${target.dir} (first run only, ~5 minutes, ~3 GB)`);
+	const staging = describe(line, `${target.dir}.partial-${process.pid}`);
+	step(
+		`Installing n8n ${target.n8nVersion} with Node ${target.nodeVersion} into ${target.dir} (first run only, ~5 minutes, ~3 GB)`,
+	);
 	const started = Date.now();
 	const elapsed = () => Math.round((Date.now() - started) / 1000);
 	const heartbeat = setInterval(() => console.log(`  … still installing (${elapsed()} s)`), 30_000);
@@ -69,7 +110,7 @@ export async function ensureN8nRuntime() {
 		await rm(target.dir, { recursive: true, force: true });
 		await rename(staging.dir, target.dir);
 	}
-	step(`n8n ${N8N_VERSION} installed in ${elapsed()} s`);
+	step(`n8n ${target.n8nVersion} installed in ${elapsed()} s`);
 	return target;
 }
 
@@ -93,13 +134,14 @@ async function removeAbandonedInstalls(targetDir) {
 }
 
 async function install(runtime) {
+	const { n8nVersion, nodeVersion } = runtime;
 	await rm(runtime.dir, { recursive: true, force: true });
 	await mkdir(runtime.dir, { recursive: true });
 	const manifest = {
 		name: 'n8n-nodes-credits-runtime',
 		private: true,
-		dependencies: { n8n: N8N_VERSION, node: NODE_VERSION },
-		overrides: OVERRIDES,
+		dependencies: { n8n: n8nVersion, node: nodeVersion },
+		overrides: RUNTIMES[runtime.line].overrides,
 	};
 	await writeFile(path.join(runtime.dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
@@ -107,33 +149,63 @@ async function install(runtime) {
 	step('npm install n8n (without install scripts)');
 	await npm(['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund']);
 
-	step(`Fetching Node ${NODE_VERSION}`);
+	step(`Fetching Node ${nodeVersion}`);
 	await npm(['rebuild', 'node']);
-	const { stdout: nodeVersion } = await run(runtime.nodeBin, ['--version'], { capture: true });
-	if (nodeVersion.trim() !== `v${NODE_VERSION}`) throw new Error(`Expected Node v${NODE_VERSION}, got ${nodeVersion}`);
+	const { stdout: installedNode } = await run(runtime.nodeBin, ['--version'], { capture: true });
+	if (installedNode.trim() !== `v${nodeVersion}`)
+		throw new Error(`Expected Node v${nodeVersion}, got ${installedNode}`);
 
-	step(`Building ${NATIVE_PACKAGES.join(' and ')} for Node ${NODE_VERSION} (sqlite3 compiles, ~70 s)`);
-	// Node 24 first on PATH and its own headers, whatever the user's npm config says (`nodedir`).
-	const node24Env = npmEnv({
+	const natives = NATIVE_PACKAGES.filter((name) =>
+		existsSync(path.join(runtime.dir, 'node_modules', name, 'package.json')),
+	);
+	step(`Building ${natives.join(' and ')} for Node ${nodeVersion} (sqlite3 compiles, ~70 s)`);
+	// The runtime's Node first on PATH and its own headers, whatever the user's npm config says (`nodedir`).
+	const runtimeNodeEnv = npmEnv({
 		PATH: `${path.dirname(runtime.nodeBin)}${path.delimiter}${process.env.PATH}`,
 		npm_config_nodedir: runtime.nodeHeadersDir,
 	});
-	await npm(['rebuild', ...NATIVE_PACKAGES], node24Env);
-	await run(runtime.nodeBin, ['-e', NATIVE_PACKAGES.map((name) => `require(${JSON.stringify(name)})`).join(';')], {
-		cwd: runtime.dir,
-	});
+	await npm(['rebuild', ...natives], runtimeNodeEnv);
+	await run(
+		runtime.nodeBin,
+		['-e', natives.map((name) => `require(${JSON.stringify(name)})`).join(';')],
+		{
+			cwd: runtime.dir,
+		},
+	);
 
-	const { stdout: n8nVersion } = await run(runtime.nodeBin, [runtime.n8nBin, '--version'], { capture: true });
-	if (!n8nVersion.includes(N8N_VERSION)) throw new Error(`Expected n8n ${N8N_VERSION}, got ${n8nVersion}`);
+	const { stdout: installedN8n } = await run(runtime.nodeBin, [runtime.n8nBin, '--version'], {
+		capture: true,
+	});
+	if (!installedN8n.includes(n8nVersion))
+		throw new Error(`Expected n8n ${n8nVersion}, got ${installedN8n}`);
 	await writeFile(path.join(runtime.dir, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
 }
 
+/** The lines CI runs, newest first. */
+export const CI_LINES = Object.keys(RUNTIMES)
+	.filter((line) => RUNTIMES[line].inCi)
+	.sort((a, b) => Number(b) - Number(a));
+
+/**
+ * The lines named by `--n8n <line>|all` (or `--n8n=…`) in `argv` (`all`: the CI lines); `fallback` without the flag.
+ * @returns {Array<keyof typeof RUNTIMES>}
+ */
+export function linesFromArgs(argv, fallback = [DEFAULT_LINE]) {
+	const index = argv.findIndex((arg) => arg === '--n8n' || arg.startsWith('--n8n='));
+	if (index < 0) return fallback;
+	const value = argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
+	if (value === 'all') return CI_LINES;
+	if (!(value in RUNTIMES)) throw new Error(`--n8n takes ${Object.keys(RUNTIMES).join(', ')} or all, not ${value}`);
+	return [value];
+}
+
+async function ensureEach(lines) {
+	for (const line of lines) console.log((await ensureN8nRuntime(line)).dir);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-	ensureN8nRuntime().then(
-		(runtime) => console.log(runtime.dir),
-		(error) => {
-			console.error(error.message);
-			process.exit(1);
-		},
-	);
+	ensureEach(linesFromArgs(process.argv.slice(2))).catch((error) => {
+		console.error(error.message);
+		process.exit(1);
+	});
 }

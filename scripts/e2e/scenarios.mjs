@@ -1,15 +1,12 @@
 // What each example must do when n8n runs it against the sandbox: node outputs and the requests the sandbox received.
 import assert from 'node:assert/strict';
+import { FAULT_SCENARIOS } from './fault-scenarios.mjs';
+import { nodeOutput } from './output.mjs';
+
+export { nodeOutput };
 
 const SANDBOX_CONTACT = '5b8f3c3e-2d9a-4e1f-9c7b-0a1d2e3f4a5b';
 const SANDBOX_PROJECT_CREDIT = '9a8b7c6d5e4f4a3b2c1d0e9f8a7b6c51';
-
-/** The JSON of every item a node put on its first output in its (last) run. */
-export function nodeOutput(run, nodeName) {
-	const runs = run.data.resultData.runData[nodeName];
-	assert.ok(runs, `node "${nodeName}" did not run`);
-	return (runs.at(-1).data?.main?.[0] ?? []).map((item) => item.json);
-}
 
 /** No request may reach the sandbox unauthenticated, and none may fail unless a scenario expects it. */
 function assertAllSucceeded(requests) {
@@ -20,9 +17,19 @@ function assertAllSucceeded(requests) {
 
 const only = (requests, method, path) => requests.filter((request) => request.method === method && request.path === path);
 
-/** @type {Array<{workflowId: string, file: string, dir?: 'workflows', nodeTypes: string[], check: (run: any, requests: any[]) => void}>} */
-// Without `dir` the file is one of the examples (IDs as saved before the pickers: plain values); with it, scripts/e2e/workflows.
-export const SCENARIOS = [
+/**
+ * @typedef {object} Scenario
+ * @property {string} workflowId
+ * @property {string} file  the workflow file (and the case), for messages
+ * @property {'workflows'} [dir]  without it the file is one of the examples (IDs as saved before the pickers: plain
+ *   values); with it, scripts/e2e/workflows
+ * @property {string[]} nodeTypes
+ * @property {(sandbox: Awaited<ReturnType<typeof import('../../sandbox/server.mjs').startSandbox>>) => void} [setup]  after the sandbox reset, before the run
+ * @property {(run: any, requests: any[]) => void} check
+ */
+
+/** @type {Scenario[]} */
+const REGULAR_SCENARIOS = [
 	{
 		workflowId: 'exSignTrakerAwd1',
 		file: '01-signtraker-award-credit-by-email.json',
@@ -178,6 +185,9 @@ export const SCENARIOS = [
 		},
 	},
 ];
+
+/** @type {Scenario[]} */
+export const SCENARIOS = [...REGULAR_SCENARIOS, ...FAULT_SCENARIOS];
 
 /** Imported and checked for loading, but not run: it needs an LLM. */
 export const AI_EXAMPLE_ID = 'exAiAgentTools01';

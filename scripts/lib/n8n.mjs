@@ -82,21 +82,25 @@ export async function installCommunityPackage(userFolder, tarball) {
 	return manifest;
 }
 
-/** `npm run build`, then `npm pack` into `destination`; returns the tarball's path. */
+/** `npm pack` into `destination` (its `prepack` script builds the package); returns the tarball's path. */
 export async function buildAndPack(projectDir, destination) {
-	await run('npm', ['run', 'build'], { cwd: projectDir, env: npmEnv(), capture: true });
 	await mkdir(destination, { recursive: true });
 	const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', destination], {
 		cwd: projectDir,
 		env: npmEnv({ npm_config_loglevel: 'error' }),
 		capture: true,
 	});
-	const [{ filename }] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+	// The build's own output comes first; npm's JSON report starts on a line of its own.
+	const report = /^\[$[\s\S]*/m.exec(stdout);
+	if (!report) throw new Error(`npm pack printed no report:\n${stdout}`);
+	const [{ filename, files }] = JSON.parse(report[0]);
+	const shipped = files.map((file) => file.path);
+	if (!shipped.some((file) => file.startsWith('dist/nodes/'))) throw new Error(`npm pack shipped no built node: ${shipped.join(', ')}`);
 	return path.join(destination, path.basename(filename));
 }
 
-/** Imports credentials (a JSON array) and every workflow file of `workflowsDir` into the instance. */
+/** Imports credentials (a JSON array; none when `credentialsFile` is null) and every workflow file of `workflowsDir` into the instance. */
 export async function importCredentialsAndWorkflows(runtime, env, credentialsFile, workflowsDir) {
-	await n8nCli(runtime, ['import:credentials', `--input=${credentialsFile}`], { env });
+	if (credentialsFile) await n8nCli(runtime, ['import:credentials', `--input=${credentialsFile}`], { env });
 	await n8nCli(runtime, ['import:workflow', '--separate', `--input=${workflowsDir}`], { env });
 }

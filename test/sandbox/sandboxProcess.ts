@@ -29,8 +29,12 @@ export interface RecordedRequest {
 	query: Record<string, string | string[]>;
 	headers: Record<string, string>;
 	body: unknown;
+	/** 0 when a fault kept the answer from the client. */
 	status: number;
 	replayed: boolean;
+	fault?: 'noAnswer' | 'dropBefore' | 'dropAfter';
+	/** For `dropAfter`: the status the provider produced, which the client never saw. */
+	appliedStatus?: number;
 }
 
 const serverScript = path.resolve(__dirname, '../../sandbox/server.mjs');
