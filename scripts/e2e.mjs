@@ -65,6 +65,7 @@ async function runLine(line, tarball, sandbox) {
 	step(`${label}: checking what n8n loaded`);
 	const loaded = await checkLoadedTypes(runtime, env, userFolder);
 	console.log(`  n8n loaded: ${[...loaded.loadedNodeTypes].sort().join(', ') || 'no node of this package'}`);
+	console.log(`  n8n-workflow exports the package uses, all present here: ${loaded.workflowExports.join(', ')}`);
 	if (loaded.problems.length) throw new Error(`${label}: loaded types are inconsistent:\n  ${loaded.problems.join('\n  ')}`);
 	if (loaded.missing.length) {
 		const message = `${label} did not load: ${loaded.missing.join(', ')}`;
