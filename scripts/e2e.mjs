@@ -30,23 +30,41 @@ function parseRun(output) {
 	return JSON.parse(json[0]);
 }
 
+function receivedRequests(sandbox) {
+	const lines = sandbox.requests().map(
+		(request) => `  ${request.method} ${request.path} ${JSON.stringify(request.query)} → ${request.fault ?? request.status}`,
+	);
+	return `Requests the sandbox received:\n${lines.join('\n')}`;
+}
+
+/** A failed run makes `n8n execute` exit non-zero; it still prints the run, whose error is the useful part. */
+function runOfFailedExecute(error) {
+	try {
+		return parseRun(error.stdout ?? '');
+	} catch {
+		return undefined;
+	}
+}
+
 async function runScenario(runtime, env, sandbox, scenario) {
 	sandbox.reset();
 	scenario.setup?.(sandbox);
-	let result;
+	let run;
 	try {
-		result = await n8nCli(runtime, ['execute', `--id=${scenario.workflowId}`, '--rawOutput'], { env });
+		run = parseRun((await n8nCli(runtime, ['execute', `--id=${scenario.workflowId}`, '--rawOutput'], { env })).stdout);
 	} catch (error) {
-		throw new Error(`n8n could not run ${scenario.file}:\n${error.message}`);
+		run = runOfFailedExecute(error);
+		if (!run?.data?.resultData?.error) throw new Error(`n8n could not run ${scenario.file}:\n${error.message}`);
 	}
-	const run = parseRun(result.stdout);
 	const runError = run.data?.resultData?.error;
-	if (runError) throw new Error(`${scenario.file} failed in n8n: ${runError.message}\n${runError.description ?? ''}`);
+	if (runError) {
+		const where = runError.node?.name ? ` (node "${runError.node.name}")` : '';
+		throw new Error(`${scenario.file} failed in n8n${where}: ${runError.message}\n${runError.description ?? ''}\n${receivedRequests(sandbox)}`);
+	}
 	try {
 		scenario.check(run, sandbox.requests());
 	} catch (error) {
-		const requests = sandbox.requests().map((request) => `  ${request.method} ${request.path} ${JSON.stringify(request.query)} → ${request.status}`);
-		throw new Error(`${scenario.file}: ${error.message}\nRequests the sandbox received:\n${requests.join('\n')}`);
+		throw new Error(`${scenario.file}: ${error.message}\n${receivedRequests(sandbox)}`);
 	}
 }
 
@@ -78,7 +96,7 @@ async function runLine(line, tarball, sandbox) {
 	await importCredentialsAndWorkflows(runtime, env, credentialsFile, path.join(projectDir, 'examples'));
 	await importCredentialsAndWorkflows(runtime, env, null, e2eWorkflowsDir);
 
-	const result = { label, passed: 0, failed: [], skipped: [] };
+	const result = { label, passed: 0, failed: [], skipped: [], knownFailures: [], nowPassing: [] };
 	for (const scenario of SCENARIOS) {
 		const absent = scenario.nodeTypes.filter((type) => !loaded.loadedNodeTypes.has(`${PACKAGE_NAME}.${type}`));
 		if (absent.length) {
@@ -86,13 +104,16 @@ async function runLine(line, tarball, sandbox) {
 			continue;
 		}
 		step(`${label}: running ${scenario.file}`);
+		const knownFailure = scenario.knownFailure?.lines.includes(line) ? scenario.knownFailure.reason : undefined;
 		try {
 			await runScenario(runtime, env, sandbox, scenario);
 			result.passed++;
-			console.log(`  ✔ ${scenario.file} (${seconds()})`);
+			if (knownFailure) result.nowPassing.push(scenario.file);
+			console.log(`  ✔ ${scenario.file} (${seconds()})${knownFailure ? ' — marked as a known failure, passes now' : ''}`);
 		} catch (error) {
-			result.failed.push(scenario.file);
-			console.log(`  ✖ ${error.message}`);
+			if (knownFailure) result.knownFailures.push(`${scenario.file} (${knownFailure})`);
+			else result.failed.push(scenario.file);
+			console.log(`  ✖${knownFailure ? ` known failure (${knownFailure}):` : ''} ${error.message}`);
 		}
 	}
 	if (result.failed.length) console.error(`\nThe ${label} user folder is kept for inspection: ${userFolder}`);
@@ -114,10 +135,16 @@ async function main() {
 		await rm(packDir, { recursive: true, force: true });
 	}
 	console.log(`\nFinished in ${seconds()}`);
-	for (const { label, passed, failed, skipped } of results) {
+	for (const { label, passed, failed, skipped, knownFailures, nowPassing } of results) {
 		if (skipped.length) console.log(`⚠ ${label}, not run, nodes missing:\n  ${skipped.join('\n  ')}`);
+		if (knownFailures.length) console.log(`⚠ ${label}, known failures:\n  ${knownFailures.join('\n  ')}`);
+		if (nowPassing.length) console.log(`⚠ ${label}, marked as known failures but passing: drop the mark\n  ${nowPassing.join('\n  ')}`);
 		if (failed.length) console.log(`✖ ${label}, failed:\n  ${failed.join('\n  ')}`);
-		console.log(`e2e ${label}: ${passed} passed, ${failed.length} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`);
+		const extra = [
+			...(knownFailures.length ? [`${knownFailures.length} known failures`] : []),
+			...(skipped.length ? [`${skipped.length} skipped`] : []),
+		];
+		console.log(`e2e ${label}: ${passed} passed, ${failed.length} failed${extra.map((text) => `, ${text}`).join('')}`);
 	}
 	if (results.some((result) => result.failed.length)) process.exitCode = 1;
 }

@@ -32,7 +32,8 @@ export const RUNTIMES = {
 		// n8n-nodes-base 1.x pulls xlsx from a tarball URL outside the registry; this is the same code, published there.
 		overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' },
 		// A Code node running in-process returns data that later `$('Node').item` lookups read as null.
-		env: { N8N_RUNNERS_ENABLED: 'true' },
+		// n8n 1.x has no mcp-registry module and refuses to start when told to disable one it does not know.
+		env: { N8N_RUNNERS_ENABLED: 'true', N8N_DISABLED_MODULES: '' },
 	},
 	// The oldest n8n the package supports: n8n-workflow 1.83 (n8n 1.85) brought NodeConnectionTypes; the registry has no
 	// n8n 1.83 or 1.84. Checked by hand (`npm run e2e -- --n8n 1.85`), not in CI.
@@ -42,7 +43,7 @@ export const RUNTIMES = {
 		n8n: '1.85.4',
 		node: '22.23.3',
 		overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' },
-		env: {},
+		env: { N8N_DISABLED_MODULES: '' },
 	},
 };
 export const DEFAULT_LINE = '2';

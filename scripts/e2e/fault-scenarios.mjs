@@ -54,8 +54,11 @@ function keyedAddCheck(expectedOutcomes) {
 	};
 }
 
+/** n8n-core 1.x wraps network errors in a NodeApiError before the nodes see them (issue 14 item 1, being fixed). */
+const NOT_RETRIED_ON_1X = { lines: ['1', '1.85'], reason: 'issue 14 item 1: n8n 1.x network errors are not retried yet' };
+
 /** @type {import('./scenarios.mjs').Scenario[]} */
-export const FAULT_SCENARIOS = [
+const CASES = [
 	{
 		workflowId: 'e2eFaultGets0001',
 		file: 'faults-get-with-timeout.json: no answer once, then success',
@@ -107,3 +110,5 @@ export const FAULT_SCENARIOS = [
 		},
 	},
 ];
+
+export const FAULT_SCENARIOS = CASES.map((scenario) => ({ ...scenario, knownFailure: NOT_RETRIED_ON_1X }));
