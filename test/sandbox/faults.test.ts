@@ -33,6 +33,10 @@ const getAgent = (signal?: AbortSignal) =>
 		signal,
 	});
 
+/** What the sandbox recorded of the Voyado POSTs: status, fault and replay of each. */
+const recordedPosts = async () =>
+	(await sandbox().recorded('voyado')).filter((request) => request.method === 'POST');
+
 /** The code of the network error fetch reports when the sandbox closes the connection without an answer. */
 async function connectionError(reply: Promise<unknown>): Promise<string | undefined> {
 	const failure = await reply.then(
@@ -60,9 +64,7 @@ describe('sandbox: fault injection', () => {
 
 		expect((await addPoints(10)).status).toBe(200);
 		expect(await balance()).toBe(260);
-		const posts = (await sandbox().recorded('voyado')).filter(
-			(request) => request.method === 'POST',
-		);
+		const posts = await recordedPosts();
 		expect(posts.map(({ status, fault, replayed }) => ({ status, fault, replayed }))).toEqual([
 			{ status: 0, fault: 'dropBefore', replayed: false },
 			{ status: 200, replayed: false },
@@ -76,9 +78,7 @@ describe('sandbox: fault injection', () => {
 
 		expect((await addPoints(10)).status).toBe(200);
 		expect(await balance()).toBe(260);
-		const posts = (await sandbox().recorded('voyado')).filter(
-			(request) => request.method === 'POST',
-		);
+		const posts = await recordedPosts();
 		expect(
 			posts.map(({ status, fault, replayed, appliedStatus }) => ({
 				status,
