@@ -96,7 +96,7 @@ async function runLine(line, tarball, sandbox) {
 	await importCredentialsAndWorkflows(runtime, env, credentialsFile, path.join(projectDir, 'examples'));
 	await importCredentialsAndWorkflows(runtime, env, null, e2eWorkflowsDir);
 
-	const result = { label, passed: 0, failed: [], skipped: [], knownFailures: [], nowPassing: [] };
+	const result = { label, passed: 0, failed: [], skipped: [] };
 	for (const scenario of SCENARIOS) {
 		const absent = scenario.nodeTypes.filter((type) => !loaded.loadedNodeTypes.has(`${PACKAGE_NAME}.${type}`));
 		if (absent.length) {
@@ -104,16 +104,13 @@ async function runLine(line, tarball, sandbox) {
 			continue;
 		}
 		step(`${label}: running ${scenario.file}`);
-		const knownFailure = scenario.knownFailure?.lines.includes(line) ? scenario.knownFailure.reason : undefined;
 		try {
 			await runScenario(runtime, env, sandbox, scenario);
 			result.passed++;
-			if (knownFailure) result.nowPassing.push(scenario.file);
-			console.log(`  ✔ ${scenario.file} (${seconds()})${knownFailure ? ' — marked as a known failure, passes now' : ''}`);
+			console.log(`  ✔ ${scenario.file} (${seconds()})`);
 		} catch (error) {
-			if (knownFailure) result.knownFailures.push(`${scenario.file} (${knownFailure})`);
-			else result.failed.push(scenario.file);
-			console.log(`  ✖${knownFailure ? ` known failure (${knownFailure}):` : ''} ${error.message}`);
+			result.failed.push(scenario.file);
+			console.log(`  ✖ ${error.message}`);
 		}
 	}
 	if (result.failed.length) console.error(`\nThe ${label} user folder is kept for inspection: ${userFolder}`);
@@ -135,16 +132,10 @@ async function main() {
 		await rm(packDir, { recursive: true, force: true });
 	}
 	console.log(`\nFinished in ${seconds()}`);
-	for (const { label, passed, failed, skipped, knownFailures, nowPassing } of results) {
+	for (const { label, passed, failed, skipped } of results) {
 		if (skipped.length) console.log(`⚠ ${label}, not run, nodes missing:\n  ${skipped.join('\n  ')}`);
-		if (knownFailures.length) console.log(`⚠ ${label}, known failures:\n  ${knownFailures.join('\n  ')}`);
-		if (nowPassing.length) console.log(`⚠ ${label}, marked as known failures but passing: drop the mark\n  ${nowPassing.join('\n  ')}`);
 		if (failed.length) console.log(`✖ ${label}, failed:\n  ${failed.join('\n  ')}`);
-		const extra = [
-			...(knownFailures.length ? [`${knownFailures.length} known failures`] : []),
-			...(skipped.length ? [`${skipped.length} skipped`] : []),
-		];
-		console.log(`e2e ${label}: ${passed} passed, ${failed.length} failed${extra.map((text) => `, ${text}`).join('')}`);
+		console.log(`e2e ${label}: ${passed} passed, ${failed.length} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`);
 	}
 	if (results.some((result) => result.failed.length)) process.exitCode = 1;
 }

@@ -54,14 +54,8 @@ function keyedAddCheck(expectedOutcomes) {
 	};
 }
 
-/**
- * n8n-core 1.123 wraps network errors in a NodeApiError before the nodes see them, so they are not retried yet
- * (issue 14 item 1, being fixed in the core). n8n 1.85.4 and 2.41.1 pass these cases.
- */
-const NOT_RETRIED_ON_1123 = { lines: ['1'], reason: 'issue 14 item 1: n8n 1.123 network errors are not retried yet' };
-
 /** @type {import('./scenarios.mjs').Scenario[]} */
-const CASES = [
+export const FAULT_SCENARIOS = [
 	{
 		workflowId: 'e2eFaultGets0001',
 		file: 'faults-get-with-timeout.json: no answer once, then success',
@@ -113,5 +107,3 @@ const CASES = [
 		},
 	},
 ];
-
-export const FAULT_SCENARIOS = CASES.map((scenario) => ({ ...scenario, knownFailure: NOT_RETRIED_ON_1123 }));

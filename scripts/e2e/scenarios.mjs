@@ -26,8 +26,6 @@ const only = (requests, method, path) => requests.filter((request) => request.me
  * @property {string[]} nodeTypes
  * @property {(sandbox: Awaited<ReturnType<typeof import('../../sandbox/server.mjs').startSandbox>>) => void} [setup]  after the sandbox reset, before the run
  * @property {(run: any, requests: any[]) => void} check
- * @property {{lines: string[], reason: string}} [knownFailure]  on these n8n lines it is known to fail, for this reason:
- *   reported, not counted as a failure
  */
 
 /** @type {Scenario[]} */
