@@ -49,43 +49,41 @@ function validation(pattern?: LocatorPattern): Pick<INodePropertyMode, 'validati
 
 /** A resource locator with From List, By ID (validated as the node validates it) and, where given, By URL. */
 export function locatorProperty(spec: LocatorSpec): INodeProperties {
-	const modes: INodePropertyMode[] = [
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: `Select ${spec.what}...`,
-			typeOptions: { searchListMethod: spec.searchListMethod, searchable: spec.searchable },
-		},
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: spec.id.placeholder,
-			...validation(spec.id.pattern),
-		},
-	];
-	if (spec.url) {
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter: modes have no default
-		modes.push({
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: spec.url.placeholder,
-			...validation(spec.url.pattern),
-		});
-	}
-	return {
+	// The modes stay literally under `modes` (n8n's lint tells locator modes, which have no default, from parameters
+	// that way); By URL is dropped afterwards where the provider has no record URLs.
+	const property: INodeProperties = {
 		displayName: spec.displayName,
 		name: spec.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: spec.required ?? true,
 		description: spec.description,
-		modes,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select ${spec.what}...`,
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: spec.searchable },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: spec.id.placeholder,
+				...validation(spec.id.pattern),
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: spec.url?.placeholder,
+				...validation(spec.url?.pattern),
+			},
+		],
 	};
+	if (!spec.url) property.modes = property.modes?.filter((mode) => mode.name !== 'url');
+	return property;
 }
 
 /** How many entries a picker shows per page. */
