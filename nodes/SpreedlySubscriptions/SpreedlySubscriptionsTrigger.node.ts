@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { refuseDelivery, POST_WEBHOOK, setupNotice } from '../shared/webhook';
+import { endpointAddedByHand, refuseDelivery, POST_WEBHOOK, setupNotice } from '../shared/webhook';
 import { changedCustomerIds, fetchSubscribers } from './trigger/notification';
 
 export class SpreedlySubscriptionsTrigger implements INodeType {
@@ -53,20 +52,7 @@ export class SpreedlySubscriptionsTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			// The URL is set by hand in Spreedly's site settings, so there is nothing to find or register there.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = endpointAddedByHand();
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const customerIds = changedCustomerIds(this.getBodyData());

@@ -2,7 +2,6 @@ import type {
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
 	IDataObject,
-	IHookFunctions,
 	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
@@ -13,6 +12,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
 	acknowledgeDelivery,
+	endpointAddedByHand,
 	headerOf,
 	rawBodyOf,
 	refuseDelivery,
@@ -96,22 +96,7 @@ export class VoyadoEngageTrigger implements INodeType {
 		},
 	};
 
-	webhookMethods = {
-		default: {
-			// The endpoint is added in Engage by hand, so there is nothing to find or register there.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			// The remembered delivery IDs stay: n8n deactivates and reactivates on every restart, and a
-			// delivery Svix retries across a restart must still be recognised.
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = endpointAddedByHand();
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);

@@ -17,8 +17,3 @@ export type ApiContext =
 	| IPollFunctions
 	| IHookFunctions
 	| IWebhookFunctions;
-
-/** True for a node's run (execute), the only context with input items and per-item parameters. */
-export function isExecuteContext(ctx: ApiContext): ctx is IExecuteFunctions {
-	return typeof (ctx as Partial<IExecuteFunctions>).getInputData === 'function';
-}

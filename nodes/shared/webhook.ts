@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import type {
+	IHookFunctions,
 	INodeProperties,
 	IWebhookDescription,
 	IWebhookFunctions,
@@ -52,4 +53,25 @@ export function headerOf(ctx: IWebhookFunctions, name: string): string {
 export function secretsMatch(given: string, expected: string): boolean {
 	const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 	return timingSafeEqual(digest(given), digest(expected)) && expected.length > 0;
+}
+
+/**
+ * The webhook methods of a trigger whose endpoint the user adds at the provider by hand (Voyado
+ * Engage, Spreedly): there is nothing to find, register or remove there. State in static data
+ * (e.g. remembered delivery IDs) is kept on deactivation, because n8n deactivates on every restart.
+ */
+export function endpointAddedByHand() {
+	return {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
 }
