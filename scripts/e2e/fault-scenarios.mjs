@@ -58,6 +58,7 @@ function keyedAddCheck(expectedOutcomes) {
 export const FAULT_SCENARIOS = [
 	{
 		workflowId: 'e2eFaultGets0001',
+		dir: 'workflows',
 		file: 'faults-get-with-timeout.json: no answer once, then success',
 		nodeTypes: ['signTraker', 'voyadoEngage', 'waldur', 'spreedlySubscriptions'],
 		setup: unanswered(1),
@@ -72,6 +73,7 @@ export const FAULT_SCENARIOS = [
 	},
 	{
 		workflowId: 'e2eFaultGets0002',
+		dir: 'workflows',
 		file: 'faults-get-with-timeout-continue.json: never an answer',
 		nodeTypes: ['signTraker', 'voyadoEngage', 'waldur', 'spreedlySubscriptions'],
 		setup: unanswered('always'),
@@ -86,6 +88,7 @@ export const FAULT_SCENARIOS = [
 	},
 	{
 		workflowId: 'e2eFaultVoyado01',
+		dir: 'workflows',
 		file: 'faults-voyado-keyed-add.json: connection dropped before the write',
 		nodeTypes: ['voyadoEngage'],
 		setup: (sandbox) => sandbox.injectFault({ provider: 'voyado', method: 'POST', path: TRANSACTIONS, kind: 'dropBefore' }),
@@ -93,6 +96,7 @@ export const FAULT_SCENARIOS = [
 	},
 	{
 		workflowId: 'e2eFaultVoyado01',
+		dir: 'workflows',
 		file: 'faults-voyado-keyed-add.json: connection dropped after the write was applied',
 		nodeTypes: ['voyadoEngage'],
 		setup: (sandbox) => sandbox.injectFault({ provider: 'voyado', method: 'POST', path: TRANSACTIONS, kind: 'dropAfter' }),
