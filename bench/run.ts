@@ -100,12 +100,14 @@ function describeRow({ label, runs }: Row, yardstick?: Row): string {
 	].join('\n');
 }
 
-const GET_SUBJECTS: Array<[GetSubject, string]> = [
+/** Each at its default Concurrency, unless a third value sets Options → Concurrency. */
+const GET_SUBJECTS: Array<[GetSubject, string, number?]> = [
 	['signTraker', 'SignTraker Agent → Get'],
 	['signTrakerFixedId', 'SignTraker Agent → Get, fixed ID (no expression)'],
 	['voyadoEngage', 'Voyado Engage Point Account → Get'],
 	['waldur', 'Waldur Project Credit → Get'],
 	['spreedly', 'Spreedly Subscriber → Get (XML)'],
+	['signTraker', 'SignTraker Agent → Get, Concurrency raised', 50],
 ];
 
 function n8nRuntimeDir(): string | undefined {
@@ -125,8 +127,8 @@ async function benchGets(base: Base, out: Out): Promise<void> {
 		);
 		const common = { ...base, latencyMs, runs: RUNS, kind: 'gets' as const };
 		const nodes: Row[] = [];
-		for (const [subject, label] of GET_SUBJECTS) {
-			const runs = await runScenario({ ...common, subject });
+		for (const [subject, label, concurrency] of GET_SUBJECTS) {
+			const runs = await runScenario({ ...common, subject, concurrency });
 			nodes.push({ label: `${label} (concurrency ${runs[0].concurrency})`, runs });
 		}
 		const rawAt = new Map<number, Row>();

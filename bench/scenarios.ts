@@ -44,7 +44,13 @@ export type Scenario = {
 	/** Items (Gets, Add rows) per run; the full size unless warming up. */
 	count?: number;
 } & (
-	| { kind: 'gets'; subject: GetSubject | 'raw'; concurrency?: number; runtimeDir?: string }
+	| {
+			kind: 'gets';
+			subject: GetSubject | 'raw';
+			/** The raw client's, or the node's Options → Concurrency (its default when unset). */
+			concurrency?: number;
+			runtimeDir?: string;
+	  }
 	| { kind: 'add'; mapping: AddMapping | 'raw' }
 	| { kind: 'returnAll'; subject: 'waldur' | 'voyadoEngage' | 'raw-waldur' | 'raw-voyadoEngage' }
 );
@@ -151,6 +157,12 @@ function defaultConcurrency(node: INodeType, parameters: IDataObject): number {
 	return 1;
 }
 
+/** Options → Concurrency set as a user would; without it the operation's default applies. */
+function withConcurrency(subject: NodeUnderTest, concurrency?: number): NodeUnderTest {
+	if (concurrency === undefined) return subject;
+	return { ...subject, parameters: { ...subject.parameters, options: { concurrency } } };
+}
+
 async function runWith(subject: NodeUnderTest, items: IDataObject[]): Promise<RunResult> {
 	return await runNode({
 		node: subject.node,
@@ -196,7 +208,10 @@ async function measureGets(scenario: Extract<Scenario, { kind: 'gets' }>): Promi
 		expectRequests(server, count, 'raw client');
 		return { ms, server, concurrency };
 	}
-	const subject = getNode(scenario.subject, scenario.apiUrl, scenario.runtimeDir);
+	const subject = withConcurrency(
+		getNode(scenario.subject, scenario.apiUrl, scenario.runtimeDir),
+		scenario.concurrency,
+	);
 	await resetServer(scenario);
 	const { result, ms, workflowMs } = await timedRun(subject, items);
 	const server = await serverStats(scenario);
@@ -210,7 +225,7 @@ async function measureGets(scenario: Extract<Scenario, { kind: 'gets' }>): Promi
 		concurrency:
 			scenario.subject === 'httpRequest'
 				? undefined
-				: defaultConcurrency(subject.node, subject.parameters),
+				: (scenario.concurrency ?? defaultConcurrency(subject.node, subject.parameters)),
 	};
 }
 

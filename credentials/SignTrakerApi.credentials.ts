@@ -1,12 +1,13 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { baseUrlProperty, secretProperty, testFailureMessages, testRequestBaseUrl } from './common';
+import {
+	baseUrlProperty,
+	field,
+	headerAuthentication,
+	secretProperty,
+	testFailureMessages,
+	testRequestBaseUrl,
+} from './common';
 
 export class SignTrakerApi implements ICredentialType {
 	name = 'signTrakerApi';
@@ -41,12 +42,10 @@ export class SignTrakerApi implements ICredentialType {
 		}),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=ST-API {{$credentials.apiKey}}' },
-		},
-	};
+	authenticate = headerAuthentication(
+		'Authorization',
+		(credentials) => `ST-API ${field(credentials, 'apiKey')}`,
+	);
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,12 +1,13 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { baseUrlProperty, secretProperty, testFailureMessages, testRequestBaseUrl } from './common';
+import {
+	baseUrlProperty,
+	basicAuthentication,
+	field,
+	secretProperty,
+	testFailureMessages,
+	testRequestBaseUrl,
+} from './common';
 
 export class SpreedlySubscriptionsApi implements ICredentialType {
 	name = 'spreedlySubscriptionsApi';
@@ -47,12 +48,7 @@ export class SpreedlySubscriptionsApi implements ICredentialType {
 	];
 
 	// Spreedly ignores the password; many HTTP clients insist on one, so the API's own docs send "X".
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: { username: '={{$credentials.apiToken}}', password: 'X' },
-		},
-	};
+	authenticate = basicAuthentication((credentials) => field(credentials, 'apiToken'), 'X');
 
 	test: ICredentialTestRequest = {
 		request: {

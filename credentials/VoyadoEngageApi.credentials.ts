@@ -1,13 +1,14 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { VOYADO_HEADERS } from '../nodes/VoyadoEngage/headers';
-import { baseUrlProperty, secretProperty, testFailureMessages, testRequestBaseUrl } from './common';
+import {
+	baseUrlProperty,
+	field,
+	headerAuthentication,
+	secretProperty,
+	testFailureMessages,
+	testRequestBaseUrl,
+} from './common';
 
 export class VoyadoEngageApi implements ICredentialType {
 	name = 'voyadoEngageApi';
@@ -35,12 +36,7 @@ export class VoyadoEngageApi implements ICredentialType {
 		),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { apikey: '={{$credentials.apiKey}}' },
-		},
-	};
+	authenticate = headerAuthentication('apikey', (credentials) => field(credentials, 'apiKey'));
 
 	test: ICredentialTestRequest = {
 		request: {

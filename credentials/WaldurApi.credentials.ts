@@ -1,12 +1,13 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { baseUrlProperty, secretProperty, testFailureMessages, testRequestBaseUrl } from './common';
+import {
+	baseUrlProperty,
+	field,
+	headerAuthentication,
+	secretProperty,
+	testFailureMessages,
+	testRequestBaseUrl,
+} from './common';
 
 export class WaldurApi implements ICredentialType {
 	name = 'waldurApi';
@@ -29,12 +30,10 @@ export class WaldurApi implements ICredentialType {
 		),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Token {{$credentials.token}}' },
-		},
-	};
+	authenticate = headerAuthentication(
+		'Authorization',
+		(credentials) => `Token ${field(credentials, 'token')}`,
+	);
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -7,7 +7,7 @@ import type {
 import { NodeHelpers } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentialsHelper';
-import { credentialWorkflow, resolveCredentialExpression } from './harness';
+import { resolveCredentialExpression } from './harness';
 
 function resolved(value: unknown, data: ICredentialDataDecryptedObject): unknown {
 	return typeof value === 'string' && value.startsWith('=')
@@ -41,9 +41,8 @@ export async function credentialTestRequest(
 		qs: request.qs,
 		headers,
 	};
-	const { workflow, node } = credentialWorkflow();
 	const helper = new TestCredentialsHelper({ [type.name]: type }, { [type.name]: data });
-	return await helper.authenticate(data, type.name, options, workflow, node);
+	return await helper.authenticate(data, type.name, options);
 }
 
 /** Sends the credential's test request (nock answers it) and returns the status. */

@@ -11,11 +11,10 @@ import type {
 	INodeProperties,
 	IRequestOptionsSimplified,
 	IWorkflowExecuteAdditionalData,
-	Workflow,
 	WorkflowExecuteMode,
 	ICredentialsEncrypted,
 } from 'n8n-workflow';
-import { ICredentials, ICredentialsHelper, isExpression, NodeHelpers } from 'n8n-workflow';
+import { ICredentials, ICredentialsHelper, NodeHelpers } from 'n8n-workflow';
 import { getAdditionalKeys } from 'n8n-core';
 
 class PlainCredentials extends ICredentials {
@@ -37,8 +36,8 @@ class PlainCredentials extends ICredentials {
 }
 
 /**
- * Supplies credentials as plain data and applies a credential type's `authenticate` the way n8n's CLI
- * does (generic form included, which n8n-core has no helper for).
+ * Supplies credentials as plain data and applies a credential type's `authenticate` function the way
+ * n8n's CLI does.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(
@@ -60,33 +59,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
-		workflow?: Workflow,
-		node?: INode,
 	): Promise<IHttpRequestOptions> {
 		const authenticate = this.types[typeName]?.authenticate;
-		const request = requestOptions as IHttpRequestOptions;
-		if (typeof authenticate === 'function') return await authenticate(credentials, request);
-		if (authenticate?.type !== 'generic') return request;
-		const resolve = (value: unknown): unknown => {
-			if (!isExpression(value) || !workflow || !node) return value;
-			const resolved = workflow.expression.getSimpleParameterValue(
-				node,
-				value as string,
-				'internal',
-				{ $credentials: credentials },
-				undefined,
-				'',
-			);
-			return resolved === undefined || resolved === null ? '' : String(resolved as string);
-		};
-		const target = request as unknown as Record<string, Record<string, unknown>>;
-		for (const [outer, inner] of Object.entries(authenticate.properties)) {
-			target[outer] ??= {};
-			for (const [key, value] of Object.entries(inner as Record<string, unknown>)) {
-				target[outer][resolve(key) as string] = resolve(value);
-			}
-		}
-		return request;
+		// The package's credentials authenticate with functions (credentials/common.ts), as n8n calls them.
+		if (typeof authenticate !== 'function')
+			throw new Error(`The credential type "${typeName}" has no authenticate function`);
+		return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 	}
 
 	async preAuthentication(

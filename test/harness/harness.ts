@@ -222,7 +222,7 @@ export function resolveCredentialExpression(
 }
 
 /** A workflow with one node, for applying a credential type outside a run (its test request). */
-export function credentialWorkflow(): { workflow: Workflow; node: INode } {
+function credentialWorkflow(): { workflow: Workflow; node: INode } {
 	const node = newInputNode();
 	const workflow = new Workflow({
 		nodes: [node],
