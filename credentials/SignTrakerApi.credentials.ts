@@ -1,13 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import {
-	baseUrlProperty,
-	field,
-	headerAuthentication,
-	secretProperty,
-	testFailureMessages,
-	testRequestBaseUrl,
-} from './common';
+import { baseUrlProperty, secretProperty, testFailureMessages, testRequestBaseUrl } from './common';
+import { headerAuthentication } from './authenticate';
 
 export class SignTrakerApi implements ICredentialType {
 	name = 'signTrakerApi';
@@ -42,10 +36,7 @@ export class SignTrakerApi implements ICredentialType {
 		}),
 	];
 
-	authenticate = headerAuthentication(
-		'Authorization',
-		(credentials) => `ST-API ${field(credentials, 'apiKey')}`,
-	);
+	authenticate = headerAuthentication('Authorization', 'ST-API ', 'apiKey');
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,13 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import {
-	baseUrlProperty,
-	basicAuthentication,
-	field,
-	secretProperty,
-	testFailureMessages,
-	testRequestBaseUrl,
-} from './common';
+import { baseUrlProperty, secretProperty, testFailureMessages, testRequestBaseUrl } from './common';
+import { basicAuthentication } from './authenticate';
 
 export class SpreedlySubscriptionsApi implements ICredentialType {
 	name = 'spreedlySubscriptionsApi';
@@ -48,7 +42,7 @@ export class SpreedlySubscriptionsApi implements ICredentialType {
 	];
 
 	// Spreedly ignores the password; many HTTP clients insist on one, so the API's own docs send "X".
-	authenticate = basicAuthentication((credentials) => field(credentials, 'apiToken'), 'X');
+	authenticate = basicAuthentication('apiToken', 'X');
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,14 +1,8 @@
 import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { VOYADO_HEADERS } from '../nodes/VoyadoEngage/headers';
-import {
-	baseUrlProperty,
-	field,
-	headerAuthentication,
-	secretProperty,
-	testFailureMessages,
-	testRequestBaseUrl,
-} from './common';
+import { baseUrlProperty, secretProperty, testFailureMessages, testRequestBaseUrl } from './common';
+import { headerAuthentication } from './authenticate';
 
 export class VoyadoEngageApi implements ICredentialType {
 	name = 'voyadoEngageApi';
@@ -36,7 +30,7 @@ export class VoyadoEngageApi implements ICredentialType {
 		),
 	];
 
-	authenticate = headerAuthentication('apikey', (credentials) => field(credentials, 'apiKey'));
+	authenticate = headerAuthentication('apikey', '', 'apiKey');
 
 	test: ICredentialTestRequest = {
 		request: {

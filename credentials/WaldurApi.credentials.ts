@@ -1,13 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import {
-	baseUrlProperty,
-	field,
-	headerAuthentication,
-	secretProperty,
-	testFailureMessages,
-	testRequestBaseUrl,
-} from './common';
+import { baseUrlProperty, secretProperty, testFailureMessages, testRequestBaseUrl } from './common';
+import { headerAuthentication } from './authenticate';
 
 export class WaldurApi implements ICredentialType {
 	name = 'waldurApi';
@@ -30,10 +24,7 @@ export class WaldurApi implements ICredentialType {
 		),
 	];
 
-	authenticate = headerAuthentication(
-		'Authorization',
-		(credentials) => `Token ${field(credentials, 'token')}`,
-	);
+	authenticate = headerAuthentication('Authorization', 'Token ', 'token');
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,9 +1,4 @@
-import type {
-	IAuthenticateRuleResponseCode,
-	ICredentialDataDecryptedObject,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateRuleResponseCode, INodeProperties } from 'n8n-workflow';
 
 /** A secret credential field: masked in the editor and redacted from every error. */
 export function secretProperty(
@@ -62,40 +57,3 @@ export function testFailureMessages(
 		properties: { value: Number(status), message },
 	}));
 }
-
-type Authenticate = (
-	credentials: ICredentialDataDecryptedObject,
-	request: IHttpRequestOptions,
-) => Promise<IHttpRequestOptions>;
-
-/*
- * The credentials' `authenticate` is a function, not n8n's generic `{{$credentials.…}}` form: n8n
- * evaluates a generic form as an expression on every request (about 1 ms each on n8n 2.x's vm engine,
- * as much as the rest of a request), where a function costs nothing.
- */
-
-/** Sends `header: value(credentials)` with every request. */
-export function headerAuthentication(
-	header: string,
-	value: (credentials: ICredentialDataDecryptedObject) => string,
-): Authenticate {
-	return async (credentials, request) => ({
-		...request,
-		headers: { ...request.headers, [header]: value(credentials) },
-	});
-}
-
-/** HTTP Basic authentication with `username(credentials)` and a fixed password. */
-export function basicAuthentication(
-	username: (credentials: ICredentialDataDecryptedObject) => string,
-	password: string,
-): Authenticate {
-	return async (credentials, request) => ({
-		...request,
-		auth: { username: username(credentials), password },
-	});
-}
-
-/** A credential field as text, the way n8n's generic form renders it (missing: empty). */
-export const field = (credentials: ICredentialDataDecryptedObject, name: string): string =>
-	String(credentials[name] ?? '');

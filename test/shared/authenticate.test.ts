@@ -18,32 +18,32 @@ const request = (): IHttpRequestOptions => ({
 	qs: { page: 2 },
 });
 
-const cases: Array<
-	[string, ICredentialType, Record<string, unknown>, Partial<IHttpRequestOptions>]
-> = [
+/** What authenticating adds to `request()`: a header, or HTTP Basic `auth`. */
+type Added = { header: Record<string, string> } | { auth: IHttpRequestOptions['auth'] };
+const withHeaders = (added: Added): Partial<IHttpRequestOptions> =>
+	'auth' in added
+		? { headers: request().headers, auth: added.auth }
+		: { headers: { ...request().headers, ...added.header } };
+
+const cases: Array<[string, ICredentialType, Record<string, unknown>, Added]> = [
 	[
 		'SignTraker',
 		new SignTrakerApi(),
-		{ apiKey: 'st-key', subdomain: 'acme' },
-		{ headers: { ...request().headers, Authorization: 'ST-API st-key' } },
+		{ apiKey: 'st-key' },
+		{ header: { Authorization: 'ST-API st-key' } },
 	],
-	[
-		'Voyado Engage',
-		new VoyadoEngageApi(),
-		{ apiKey: 'vy-key', baseUrl: 'https://acme.voyado.com' },
-		{ headers: { ...request().headers, apikey: 'vy-key' } },
-	],
+	['Voyado Engage', new VoyadoEngageApi(), { apiKey: 'vy-key' }, { header: { apikey: 'vy-key' } }],
 	[
 		'Waldur',
 		new WaldurApi(),
-		{ token: 'wd-token', baseUrl: 'https://waldur.example.com' },
-		{ headers: { ...request().headers, Authorization: 'Token wd-token' } },
+		{ token: 'wd-token' },
+		{ header: { Authorization: 'Token wd-token' } },
 	],
 	[
 		'Spreedly Subscriptions',
 		new SpreedlySubscriptionsApi(),
-		{ apiToken: 'sp-token', siteName: 'acme-test' },
-		{ headers: request().headers, auth: { username: 'sp-token', password: 'X' } },
+		{ apiToken: 'sp-token' },
+		{ auth: { username: 'sp-token', password: 'X' } },
 	],
 ];
 
@@ -58,10 +58,10 @@ describe('credential authenticate', () => {
 
 	it.each(cases)(
 		'%s: adds the secret and keeps the rest of the request, without changing the original',
-		async (_name, credential, values, expected) => {
+		async (_name, credential, values, added) => {
 			const original = request();
 			const authenticated = await (credential.authenticate as Authenticate)(values, original);
-			expect(authenticated).toEqual({ ...request(), ...expected });
+			expect(authenticated).toEqual({ ...request(), ...withHeaders(added) });
 			expect(original).toEqual(request());
 		},
 	);
