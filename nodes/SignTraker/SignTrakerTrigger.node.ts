@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { nodeState } from '../shared/staticData';
+import { agentLocator, searchAgents } from './agentPicker';
 import type { AwardCursor } from './trigger/newAwards';
 import { awardIdOf, awardsAfter, newestAward } from './trigger/newAwards';
 
@@ -69,18 +70,19 @@ export class SignTrakerTrigger implements INodeType {
 				placeholder: 'Add Filter',
 				default: {},
 				options: [
-					{
+					agentLocator({
 						displayName: AWARDED_TO_LABEL,
 						name: 'awardedTo',
-						type: 'string',
-						default: '',
-						placeholder: '42',
-						description: 'Only awards granted to the agent with this numeric ID',
-					},
+						description:
+							'Only awards granted to this agent: pick one, or give the numeric agent ID',
+						required: false,
+					}),
 				],
 			},
 		],
 	};
+
+	methods = { listSearch: { searchAgents } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const query = agentQuery(this);

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { SignTrakerApi } from '../../credentials/SignTrakerApi.credentials';
 import { SignTrakerTrigger } from '../../nodes/SignTraker/SignTrakerTrigger.node';
+import { pickersOf, runListSearch } from '../harness/listSearch';
 import { TriggerHarness } from '../harness/triggers';
 import { API_KEY, BASE } from './helpers';
 
@@ -109,6 +110,47 @@ describe('SignTraker Trigger: new credit awards', () => {
 			.query({ awardedTo: '42', $filter: 'Id gt 5', $orderby: 'Id asc', $top: '100' })
 			.reply(200, [award(9)]);
 		expect(ids(await node.poll())).toEqual([9]);
+	});
+
+	it('takes the agent picked from the list, as saved by the picker', async () => {
+		const picked = { __rl: true, mode: 'list', value: '42', cachedResultName: 'Jane Doe' };
+		const node = poller({ awardedTo: picked }, withCursor({ lastAwardId: 5 }));
+		const scope = api()
+			.get('/api/credits/awards')
+			.query({ awardedTo: '42', $filter: 'Id gt 5', $orderby: 'Id asc', $top: '100' })
+			.reply(200, [award(6)]);
+		expect(ids(await node.poll())).toEqual([6]);
+		scope.done();
+	});
+
+	it("refuses a picker left empty instead of reporting every agent's awards", async () => {
+		const empty = { __rl: true, mode: 'list', value: '' };
+		await expect(poller({ awardedTo: empty }).poll()).rejects.toThrow(
+			'The parameter "Awarded To (Agent ID)" must be a whole number of 1 or more',
+		);
+	});
+
+	it('offers the same agent picker as the action node', () => {
+		expect(pickersOf(new SignTrakerTrigger())).toEqual([
+			{ name: 'awardedTo', method: 'searchAgents' },
+		]);
+	});
+
+	it('lists agents for its picker through its own listSearch method', async () => {
+		const scope = api()
+			.get('/api/agents')
+			.query({ $orderby: 'LastName,FirstName', $top: '50' })
+			.reply(200, [{ Id: 42, FirstName: 'Jane', LastName: 'Doe', Email: 'jane@example.com' }]);
+		const result = await runListSearch({
+			node: new SignTrakerTrigger(),
+			credentialTypes: [new SignTrakerApi()],
+			credentials: { signTrakerApi: { apiKey: API_KEY, subdomain: 'acme' } },
+			method: 'searchAgents',
+			parameterPath: 'filters.awardedTo',
+			parameters: { event: 'newCreditAward', filters: {} },
+		});
+		expect(result.results).toEqual([{ name: 'Jane Doe (jane@example.com)', value: '42' }]);
+		scope.done();
 	});
 
 	it.each([['abc'], ['0'], ['']])('refuses Awarded To %p before any request', async (awardedTo) => {
