@@ -317,6 +317,40 @@ describe('Spreedly fixtures replayed through the node', () => {
 		expect(rawOutputs[0][0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
 
+	it('rspreedly_transactions.xml (Transaction → Get Many) → every recorded transaction, none dropped', async () => {
+		// The recording repeats one transaction three times (id 20): all three come out, as sent.
+		const { scope } = spreedlyApi();
+		scope
+			.get(`${API}/transactions.xml`)
+			.query({ since_id: '0' })
+			.reply(200, fixture('rspreedly_transactions.xml'), XML);
+		const { items, error } = await runSpreedly({
+			resource: 'transaction',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual(
+			Array.from({ length: 3 }, () => ({
+				amount: 24,
+				createdAt: '2009-09-26T03:06:30.000Z',
+				currencyCode: 'USD',
+				description: 'Subscription',
+				detailType: 'Subscription',
+				expiresAt: '2009-12-26T04:06:30.000Z',
+				id: 20,
+				invoiceId: 64,
+				startTime: '2009-09-26T03:06:30.000Z',
+				terms: '3 months',
+				updatedAt: '2009-09-26T03:06:30.000Z',
+				price: '$24.00',
+				subscriberCustomerId: '39053',
+				detail: { paymentMethod: 'visa', recurring: false, featureLevel: 'example' },
+			})),
+		);
+		expect(scope.isDone()).toBe(true);
+	});
+
 	it.each([
 		'create_user.xml',
 		'test_subscription.xml',
