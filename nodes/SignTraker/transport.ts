@@ -19,6 +19,7 @@ export const signTraker: Provider = {
 	name: 'SignTraker',
 	credentialType: 'signTrakerApi',
 	secretFields: ['apiKey'],
+	// No request rate is documented, so none is paced (requestsPerSecond unset); a 429 still holds the run.
 	headers: { 'Content-Type': 'application/json' },
 	describeError: describeSignTrakerError,
 	statusHints: signTrakerStatusHints,

@@ -53,6 +53,7 @@ export const spreedly: Provider = {
 	name: 'Spreedly',
 	credentialType: CREDENTIAL_TYPE,
 	secretFields: ['apiToken'],
+	// No request rate is documented, so none is paced (requestsPerSecond unset); a 429 still holds the run.
 	headers: { Accept: 'application/xml', 'Content-Type': 'application/xml' },
 	resolveBaseUrl(credentials, ctx) {
 		const { host, siteSegment } = siteAddressOf(credentials, ctx);

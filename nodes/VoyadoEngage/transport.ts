@@ -16,6 +16,8 @@ export const voyadoEngage: Provider = {
 	credentialType: 'voyadoEngageApi',
 	secretFields: ['apiKey'],
 	headers: VOYADO_HEADERS,
+	// "API rate limit": above 200 requests/s per API key Engage answers 429.
+	requestsPerSecond: 200,
 	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: ApiContext): string {
 		return httpBaseUrl(ctx, credentials.baseUrl, address);
 	},

@@ -16,6 +16,7 @@ export const waldur: Provider = {
 	name: 'Waldur',
 	credentialType: 'waldurApi',
 	secretFields: ['token'],
+	// No general request rate (only Waldur's OAuth login is throttled), so none is paced; a 429 still holds the run.
 	headers: { 'Content-Type': 'application/json' },
 	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: ApiContext): string {
 		return httpBaseUrl(ctx, credentials.baseUrl, address);

@@ -37,6 +37,11 @@ export interface Provider {
 	statusHints?: Partial<Record<number, string>>;
 	/** The message for an error whose body says nothing; the default is "<name> answered with HTTP <status>". */
 	emptyErrorMessage?(status: number, request: ApiRequest): string | undefined;
+	/**
+	 * The request rate the provider documents per credential: a node run starts no more than this many
+	 * requests (retries included) in any second. Unset where the provider documents none.
+	 */
+	requestsPerSecond?: number;
 }
 
 export interface ApiRequest {
@@ -179,7 +184,7 @@ async function sendWithRetries(call: Call, options: IHttpRequestOptions): Promis
 	let outcomeUnknown = false;
 	for (let attempt = 0; ; attempt++) {
 		const canRetry = call.repeatable && attempt < retry.maxRetries;
-		await call.settings.gate?.open();
+		await call.settings.gate?.open(call.provider.requestsPerSecond);
 		const sent = await sendOnce(call, options);
 		if ('failure' in sent) {
 			if (sent.failure.cancelled)
