@@ -7,14 +7,11 @@ export function rootValue(body: IDataObject): unknown {
 }
 
 /**
- * One output item for an operation on one subscriber: the record the API sent, or, when the answer
- * has no body, `{ success: true }` with the customer ID it acted on (and the text, if the API sent one).
+ * One output item for an operation on one subscriber: the record the API sent, or, when it answered
+ * with plain text, `{ success: true }` with what it acted on and the text. An empty answer never gets
+ * here: the request's `emptySuccess` turns it into `{ success: true, ...acted }` (or an error for a read).
  */
-export function recordOrSuccess(
-	body: IDataObject | string | undefined,
-	acted: IDataObject,
-): IDataObject {
-	if (body === undefined || body === '') return { success: true, ...acted };
+export function recordOrSuccess(body: IDataObject | string, acted: IDataObject): IDataObject {
 	if (typeof body === 'string') return { success: true, ...acted, message: body };
 	const value = rootValue(body);
 	return value !== null && typeof value === 'object' && !Array.isArray(value)

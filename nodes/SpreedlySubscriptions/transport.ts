@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { credentialProblem, httpBaseUrl } from '../shared/baseUrl';
 import type { ApiContext } from '../shared/context';
-import type { ApiRequest, Provider } from '../shared/http';
+import type { ApiRequest, EmptySuccess, Provider } from '../shared/http';
 import { apiRequest } from '../shared/http';
 import type { RequestSettings } from '../shared/requestSettings';
 import { describeSpreedlyError } from './errorBody';
@@ -87,4 +87,14 @@ export async function spreedlyRequest(
 		settings,
 	);
 	return response.body;
+}
+
+/** A request that says what its empty answer means (`emptySuccess`), so a body always comes back. */
+export async function spreedlyAnswer(
+	ctx: ApiContext,
+	request: SpreedlyRequest & { emptySuccess: EmptySuccess },
+	itemIndex: number,
+	settings?: RequestSettings,
+): Promise<IDataObject | string> {
+	return (await spreedlyRequest(ctx, request, itemIndex, settings)) as IDataObject | string;
 }

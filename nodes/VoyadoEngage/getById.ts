@@ -36,10 +36,10 @@ export function getByIdOperation(spec: GetByIdSpec): Operation {
 				method: 'GET' as const,
 				path: `${spec.path}/${id}`,
 				notFoundMessage: `No Voyado Engage ${spec.what} with ID ${id} was found`,
+				emptySuccess: { record: `${spec.what} ${id}` },
 			};
 			return {
-				send: async () =>
-					(await voyadoRequest<IDataObject>(this, request, itemIndex, settings)) ?? {},
+				send: async () => await voyadoRequest<IDataObject>(this, request, itemIndex, settings),
 			};
 		},
 	};

@@ -58,7 +58,17 @@ export interface ApiRequest {
 	idempotent?: boolean;
 	/** The message for a 404 whose body says nothing, e.g. `No agent with ID 5`. */
 	notFoundMessage?: string;
+	/** What a 2xx without a body means for this request (see EmptySuccess); unset: the body is `undefined`. */
+	emptySuccess?: EmptySuccess;
 }
+
+/**
+ * The one policy for a 2xx without a body. A read that must return a record names it (`record`):
+ * an empty answer is an error that says what was asked for, never an empty item. A write says what
+ * it acts on (`done`): an empty answer means it was done, and the body becomes `{ success: true, ...done }`.
+ * Lists, trigger registrations and the like leave it unset and read `undefined` as "nothing".
+ */
+export type EmptySuccess = { record: string } | { done: IDataObject };
 
 export interface ApiResponse<T = unknown> {
 	statusCode: number;
@@ -247,12 +257,12 @@ function retryWait(call: Call, response: RawResponse, attempt: number): number |
 }
 
 /**
- * Step 3: a success body in the provider's format, parsed; undefined when empty. Anything else (a
+ * Step 3: a success body in the provider's format, parsed; an empty one by its EmptySuccess. Anything else (a
  * proxy's login page, text where JSON belongs) is an error that says what came back.
  */
 function readBody(call: Call, response: RawResponse): unknown {
 	const { provider } = call;
-	if (response.text.trim() === '') return undefined;
+	if (response.text.trim() === '') return emptyBody(call, response);
 	const isPage = isHtmlPage(response.text, response.contentType);
 	if (!isPage) {
 		try {
@@ -272,6 +282,19 @@ function readBody(call: Call, response: RawResponse): unknown {
 	throw apiError(call, {
 		message: `${provider.name} answered with ${what}${words ? `: "${words}"` : ''}`,
 		description: `HTTP ${response.statusCode} from ${call.request.method} ${call.request.path} (Content-Type: ${response.contentType || 'none'}). A login page, a proxy or a wrong base URL in the credential usually causes this: check the base URL.`,
+		httpCode: response.statusCode,
+	});
+}
+
+/** Step 3a: a 2xx without a body, by the request's EmptySuccess. */
+function emptyBody(call: Call, response: RawResponse): unknown {
+	const expected = call.request.emptySuccess;
+	if (expected === undefined) return undefined;
+	if ('done' in expected) return { success: true, ...expected.done };
+	const { method, path } = call.request;
+	throw apiError(call, {
+		message: `${call.provider.name} answered with an empty body instead of the ${expected.record}`,
+		description: `HTTP ${response.statusCode} from ${method} ${path} had no body, so there is no record to output. A proxy or a wrong base URL in the credential can cause this: check the base URL.`,
 		httpCode: response.statusCode,
 	});
 }

@@ -248,10 +248,10 @@ describe('SignTraker credit awards: Create', () => {
 		expect(items[0].json).toEqual({ Id: 4 });
 	});
 
-	it('outputs { success: true } when the API answers with an empty body', async () => {
+	it('outputs { success: true, awardedTo } when the API answers with an empty body', async () => {
 		nock(BASE).post('/api/credits/awards').reply(204);
 		const { items } = await runSignTraker(base);
-		expect(items[0].json).toEqual({ success: true });
+		expect(items.map((item) => item.json)).toEqual([{ success: true, awardedTo: 42 }]);
 	});
 
 	it('awards one credit per input item with values from expressions', async () => {

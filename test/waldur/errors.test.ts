@@ -249,13 +249,15 @@ describe('Waldur errors become readable messages', () => {
 		expect(result.error?.httpCode).toBe('200');
 	});
 
-	it('a 200 without a body is an error, never an empty output item', async () => {
+	it('a 200 without a body is an error naming the credit, never an empty output item', async () => {
 		mockWaldur('GET', CREDIT_PATH, { status: 200, body: '', violates: /not JSON/ });
 
 		const result = await runWaldur(get);
 
-		expect(result.error?.message).toBe('Waldur sent a response that is not a JSON object');
-		expect(result.error?.description).toBe(`Expected a JSON object from ${CREDIT_PATH}`);
+		expect(result.error?.message).toBe(
+			`Waldur answered with an empty body instead of the project credit ${PROJECT_CREDIT_UUID}`,
+		);
+		expect(result.error?.description).toMatch(`HTTP 200 from GET ${CREDIT_PATH} had no body`);
 		expect(result.items).toEqual([]);
 	});
 

@@ -29,9 +29,9 @@ export function plan(
 		method: 'GET' as const,
 		path: `/api/agents/${agentId}`,
 		notFoundMessage: `No SignTraker agent with ID ${agentId} was found`,
+		emptySuccess: { record: `agent ${agentId}` },
 	};
 	return {
-		send: async () =>
-			(await signTrakerRequest<IDataObject>(this, request, itemIndex, settings)) ?? {},
+		send: async () => await signTrakerRequest<IDataObject>(this, request, itemIndex, settings),
 	};
 }

@@ -132,17 +132,16 @@ export function plan(
 			'Remove the field from the JSON, or leave the matching parameter empty.',
 		);
 	}
+	const agentId = (award.AwardedTo as IDataObject).Id;
 	const request = {
 		method: 'POST' as const,
 		path: '/api/credits/awards',
 		body: { ...award, ...extra },
+		emptySuccess: { done: { awardedTo: agentId } },
 	};
 	return {
 		// One agent's awards are created in input order.
-		recordKey: `agent:${(award.AwardedTo as IDataObject).Id}`,
-		send: async () =>
-			(await signTrakerRequest<IDataObject>(this, request, itemIndex, settings)) ?? {
-				success: true,
-			},
+		recordKey: `agent:${agentId}`,
+		send: async () => await signTrakerRequest<IDataObject>(this, request, itemIndex, settings),
 	};
 }

@@ -5,7 +5,7 @@ import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/itemLoop';
 import { recordOrSuccess } from '../../results';
-import { siteAddressOf, spreedlyRequest, CREDENTIAL_TYPE } from '../../transport';
+import { siteAddressOf, spreedlyAnswer, CREDENTIAL_TYPE } from '../../transport';
 import { testSitesOnlyNotice } from './fields';
 
 export const description = [
@@ -23,11 +23,15 @@ export async function plan(
 	settings: RequestSettings,
 ): Promise<ItemPlan> {
 	const { siteName } = siteAddressOf(await this.getCredentials(CREDENTIAL_TYPE, itemIndex), this);
-	const request = { method: 'DELETE' as const, path: '/subscribers.xml' };
+	const request = {
+		method: 'DELETE' as const,
+		path: '/subscribers.xml',
+		emptySuccess: { done: { siteName } },
+	};
 	return {
 		// Every item wipes the same site: one after another.
 		recordKey: siteName,
 		send: async () =>
-			recordOrSuccess(await spreedlyRequest(this, request, itemIndex, settings), { siteName }),
+			recordOrSuccess(await spreedlyAnswer(this, request, itemIndex, settings), { siteName }),
 	};
 }

@@ -7,7 +7,7 @@ import type { Operation } from '../../../shared/router';
 
 import { optionalXmlText, requireCustomerId, requireXmlText } from '../../inputs';
 import { recordOrSuccess } from '../../results';
-import { spreedlyRequest } from '../../transport';
+import { spreedlyAnswer } from '../../transport';
 import { customerIdProperty, emailField, screenNameProperty } from './fields';
 
 export const newSubscriberProperties = [customerIdProperty, screenNameProperty, emailField];
@@ -39,9 +39,14 @@ export async function postSubscriber(
 		'screen-name': subscriber.screenName,
 		email: subscriber.email,
 	};
-	const body = await spreedlyRequest(
+	const body = await spreedlyAnswer(
 		ctx,
-		{ method: 'POST', path: '/subscribers.xml', xml: { root: 'subscriber', fields } },
+		{
+			method: 'POST',
+			path: '/subscribers.xml',
+			xml: { root: 'subscriber', fields },
+			emptySuccess: { done: { customerId: subscriber.customerId } },
+		},
 		itemIndex,
 		settings,
 	);

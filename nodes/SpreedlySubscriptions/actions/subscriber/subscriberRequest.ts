@@ -14,7 +14,7 @@ import type { Operation } from '../../../shared/router';
 import { requireCustomerId } from '../../inputs';
 import { recordOrSuccess } from '../../results';
 import type { SpreedlyRequest } from '../../transport';
-import { spreedlyRequest } from '../../transport';
+import { spreedlyAnswer } from '../../transport';
 import { existingSubscriberLocator } from '../../pickers';
 
 /** `/subscribers/<id>.xml`, or `/subscribers/<id>/<action>.xml`, with the customer ID URL-encoded. */
@@ -44,7 +44,7 @@ export async function callForSubscriber(
 	call: SubscriberCall,
 	settings?: RequestSettings,
 ): Promise<IDataObject> {
-	const body = await spreedlyRequest(
+	const body = await spreedlyAnswer(
 		ctx,
 		{
 			method: call.method,
@@ -52,6 +52,8 @@ export async function callForSubscriber(
 			xml: call.xml,
 			idempotent: call.idempotent,
 			notFoundMessage: notFoundMessage(customerId),
+			emptySuccess:
+				call.method === 'GET' ? { record: `subscriber "${customerId}"` } : { done: { customerId } },
 		},
 		itemIndex,
 		settings,

@@ -302,6 +302,8 @@ async function sendBatch(
 			body: sent,
 			headers: { 'Idempotency-Key': batch.idempotencyKey },
 			idempotent: true,
+			// No body: Engage took every row (no `notAccepted`).
+			emptySuccess: { done: {} },
 		},
 		batch.itemIndexes[0],
 		settings,

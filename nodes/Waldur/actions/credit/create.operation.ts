@@ -17,7 +17,13 @@ export function createOperation(kind: CreditKind): Operation {
 			settings: RequestSettings,
 		): Promise<ItemPlan> {
 			const body = await fullCreditBody(this, kind, itemIndex);
-			const request = { method: 'POST' as const, path: kind.path, body };
+			const owner = { [kind.owner.name]: body[kind.owner.name] };
+			const request = {
+				method: 'POST' as const,
+				path: kind.path,
+				body,
+				emptySuccess: { done: owner },
+			};
 			return {
 				// Credits of one project (or customer) are created in input order.
 				recordKey: `${kind.owner.name}:${String(body[kind.owner.name])}`,

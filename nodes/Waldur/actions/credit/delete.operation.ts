@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
@@ -9,7 +9,7 @@ import type { CreditKind } from '../../credits';
 import { waldurRequest } from '../../transport';
 import { creditItemRequest, requireCreditUuid, uuidProperty } from './properties';
 
-/** Waldur answers 204 without a body, so the output says what was deleted. */
+/** Waldur answers 204 without a body, so the output is `{ success: true, uuid }` (see EmptySuccess). */
 export function deleteOperation(kind: CreditKind): Operation {
 	return {
 		description: forOperation(kind.resource, 'delete', [
@@ -21,10 +21,7 @@ export function deleteOperation(kind: CreditKind): Operation {
 			const request = creditItemRequest(kind, 'DELETE', uuid);
 			return {
 				recordKey: uuid,
-				send: async () => {
-					await waldurRequest(this, request, itemIndex, settings);
-					return { success: true, uuid };
-				},
+				send: async () => await waldurRequest<IDataObject>(this, request, itemIndex, settings),
 			};
 		},
 	};

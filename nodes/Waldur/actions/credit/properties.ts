@@ -37,7 +37,9 @@ export function creditItemRequest(
 	body?: IDataObject,
 ): ApiRequest {
 	const notFoundMessage = `No Waldur ${kind.noun} with UUID ${uuid} was found, or the credential may not see it`;
-	return { method, path: itemPath(kind, uuid), body, notFoundMessage };
+	// A read must return the credit; a write without a body says which credit it changed.
+	const emptySuccess = method === 'GET' ? { record: `${kind.noun} ${uuid}` } : { done: { uuid } };
+	return { method, path: itemPath(kind, uuid), body, notFoundMessage, emptySuccess };
 }
 
 /** Builds the request body from parameter values; checks them all before any request. */
