@@ -458,6 +458,22 @@ describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
 		expect(error?.description).not.toMatch(/<html>/);
 	});
 
+	it.each([
+		['[]', 'a JSON array'],
+		['null', 'null'],
+		['"OK"', 'a JSON string'],
+	])('says that a 2xx with %s instead of a result may have booked points', async (body, kind) => {
+		engage().post(TRANSACTIONS).reply(200, body, { 'Content-Type': 'application/json' });
+		const { error, items } = await runVoyado(addFromItems, { items: purchases(2) });
+		expect(error?.message).toBe(
+			'Voyado Engage accepted the batch (HTTP 200) but its answer could not be read: check the contacts’ points before sending these rows again',
+		);
+		expect(error?.description).toContain(
+			`Voyado Engage answered with ${kind} instead of a JSON object.`,
+		);
+		expect(items).toEqual([]);
+	});
+
 	it('with Continue On Fail, the error items of a 2xx with an unreadable body say the batch was accepted', async () => {
 		engage().post(TRANSACTIONS).reply(200, '<html>OK</html>', { 'Content-Type': 'text/html' });
 		const { rawOutputs } = await runVoyado(addFromItems, {

@@ -31,12 +31,8 @@ function readMessages(result: IDataObject, rejectedContacts: Set<string>): Messa
  * missing IDs that concern the row. A message is given to the rows whose contact it names, or to
  * every rejected row when it names none.
  */
-export function rowOutcomes(sent: TransactionRow[], response: unknown): RowOutcome[] {
+export function rowOutcomes(sent: TransactionRow[], result: IDataObject): RowOutcome[] {
 	const outcomes: RowOutcome[] = sent.map(() => ({ accepted: true }));
-	const result =
-		response !== null && typeof response === 'object' && !Array.isArray(response)
-			? (response as IDataObject)
-			: {};
 	const rejected = listField(result, 'notAccepted').map((row) =>
 		row !== null && typeof row === 'object' ? (row as IDataObject) : {},
 	);

@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -17,6 +18,9 @@ import { readRequestSettings } from '../../../shared/requestSettings';
 import { asNodeError, errorItem, errorItemOrThrow } from '../../../shared/itemLoop';
 import { RateLimitGate } from '../../../shared/gate';
 import { sendBounded } from '../../../shared/sendQueue';
+import { buildApiError } from '../../../shared/errors';
+import type { ApiResponse } from '../../../shared/http';
+import { apiRequest } from '../../../shared/http';
 import { invalidParameter } from '../../../shared/validate';
 import type { Batch, PendingRow } from '../../batchAdd/batches';
 import { planBatches } from '../../batchAdd/batches';
@@ -29,7 +33,7 @@ import type { TransactionRow } from '../../batchAdd/rows';
 import { buildTransactionRow, parameterValues } from '../../batchAdd/rows';
 import { definitionLocator } from '../../definitionPicker';
 import { contactIdProperty } from '../../parameters';
-import { voyadoRequest } from '../../transport';
+import { voyadoEngage } from '../../transport';
 
 /** Engage takes at most this many rows per POST. */
 export const MAX_ROWS_PER_REQUEST = 1000;
@@ -286,6 +290,31 @@ function accountsOf(rows: TransactionRow[]): string[] {
 	return [...new Set(rows.map((row) => `${row.contactId.toLowerCase()}:${row.definitionId}`))];
 }
 
+/** What a JSON value is, without its content (which might echo a secret). */
+function jsonKind(value: unknown): string {
+	if (value === null) return 'null';
+	return Array.isArray(value) ? 'a JSON array' : `a JSON ${typeof value}`;
+}
+
+/**
+ * Engage's answer to a batch: a JSON object (`{ success: true }` when it sent no body). Anything else
+ * says nothing about which rows it skipped, so it is an error (with the 2xx status: see explainBatchFailure).
+ */
+function batchResult(
+	ctx: IExecuteFunctions,
+	response: ApiResponse<unknown>,
+	itemIndex: number,
+): IDataObject {
+	const { body, statusCode } = response;
+	if (body !== null && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
+	throw buildApiError(ctx.getNode(), {
+		message: `Voyado Engage answered with ${jsonKind(body)} instead of a JSON object`,
+		description: `HTTP ${statusCode} from POST ${PATH}; a result {notAccepted, errorMessages, …} was expected.`,
+		httpCode: statusCode,
+		itemIndex,
+	});
+}
+
 /** POSTs one batch under its own Idempotency-Key; one output item per row, paired with its input item. */
 async function sendBatch(
 	ctx: IExecuteFunctions,
@@ -294,8 +323,9 @@ async function sendBatch(
 	settings: RequestSettings,
 ): Promise<Array<INodeExecutionData & { pairedItem: IPairedItemData }>> {
 	const sent = batch.itemIndexes.map((itemIndex) => rows[itemIndex]);
-	const response = await voyadoRequest<unknown>(
+	const response = await apiRequest<unknown>(
 		ctx,
+		voyadoEngage,
 		{
 			method: 'POST',
 			path: PATH,
@@ -308,7 +338,7 @@ async function sendBatch(
 		batch.itemIndexes[0],
 		settings,
 	);
-	const outcomes = rowOutcomes(sent, response);
+	const outcomes = rowOutcomes(sent, batchResult(ctx, response, batch.itemIndexes[0]));
 	return batch.itemIndexes.map((itemIndex, position) => ({
 		json: { ...sent[position], ...outcomes[position] },
 		pairedItem: { item: itemIndex },
