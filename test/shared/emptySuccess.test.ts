@@ -4,7 +4,7 @@ import nock from 'nock';
 import { BASE as ST_BASE, runSignTraker } from '../signTraker/helpers';
 import { API, runSpreedly, spreedlyApi } from '../spreedlySubscriptions/helpers';
 import { engage, runVoyado } from '../voyadoEngage/helpers';
-import { BASE as WALDUR_BASE, calls, mockWaldur, runWaldur } from '../waldur/helpers';
+import { BASE as WALDUR_BASE, waldur, runWaldur } from '../waldur/helpers';
 import { PROJECT_CREDIT_UUID, PROJECT_UUID } from '../waldur/records';
 
 /**
@@ -91,14 +91,16 @@ describe('an empty success body: a read that needs a record is an error naming i
 
 describe('an empty success body: a write outputs { success: true } and what it acted on', () => {
 	it('Waldur Project Credit → Create names the project', async () => {
-		mockWaldur('POST', '/api/project-credits/', { status: 201, body: '', violates: /not JSON/ });
+		waldur
+			.intercept('POST', '/api/project-credits/')
+			.reply({ status: 201, body: '', violates: /not JSON/ });
 		const { items } = await runWaldur({
 			resource: 'projectCredit',
 			operation: 'create',
 			project: PROJECT_UUID,
 			value: '100',
 		});
-		expect(calls().map((call) => call.method)).toEqual(['POST']);
+		expect(waldur.requests().map((call) => call.method)).toEqual(['POST']);
 		expect(items.map((item) => item.json)).toEqual([
 			{ success: true, project: `${WALDUR_BASE}/api/projects/${PROJECT_UUID}/` },
 		]);
@@ -111,14 +113,16 @@ describe('an empty success body: a write outputs { success: true } and what it a
 		'Waldur Project Credit → %s names the credit',
 		async (operation, method, extra: IDataObject) => {
 			const path = `/api/project-credits/${PROJECT_CREDIT_UUID}/`;
-			mockWaldur(method, path, { status: 200, body: '', violates: /not JSON/ });
+			waldur.intercept(method, path).reply({ status: 200, body: '', violates: /not JSON/ });
 			const { items } = await runWaldur({
 				resource: 'projectCredit',
 				operation,
 				uuid: PROJECT_CREDIT_UUID,
 				...extra,
 			});
-			expect(calls().map((call) => `${call.method} ${call.path}`)).toEqual([`${method} ${path}`]);
+			expect(waldur.requests().map((call) => `${call.method} ${call.path}`)).toEqual([
+				`${method} ${path}`,
+			]);
 			expect(items.map((item) => item.json)).toEqual([
 				{ success: true, uuid: PROJECT_CREDIT_UUID },
 			]);

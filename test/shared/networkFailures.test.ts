@@ -23,7 +23,7 @@ import {
 	runVoyado,
 	TRANSACTIONS,
 } from '../voyadoEngage/helpers';
-import { mockWaldur, runWaldur } from '../waldur/helpers';
+import { waldur, runWaldur } from '../waldur/helpers';
 import { PROJECT_CREDIT_UUID, projectCreditRecord } from '../waldur/records';
 
 /** One read per node: `answer` mocks one reply, `delayMs` late; `run` asks for the record. */
@@ -53,7 +53,7 @@ const READS: Read[] = [
 	{
 		name: 'Waldur Project Credit → Get',
 		answer: (delayMs) =>
-			mockWaldur('GET', `/api/project-credits/${PROJECT_CREDIT_UUID}/`, {
+			waldur.intercept('GET', `/api/project-credits/${PROJECT_CREDIT_UUID}/`).reply({
 				status: 200,
 				body: projectCreditRecord(),
 				delayMs,

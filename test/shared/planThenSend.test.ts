@@ -9,7 +9,7 @@ import {
 	runSpreedly,
 	subscriberParams,
 } from '../spreedlySubscriptions/helpers';
-import { BASE as WA_BASE, calls, mockWaldur, runWaldur } from '../waldur/helpers';
+import { BASE as WA_BASE, waldur, runWaldur } from '../waldur/helpers';
 import { PROJECT_UUID, projectCreditRecord } from '../waldur/records';
 
 /** One node's write with a good item 0 and an item 1 whose named parameter is bad. */
@@ -68,14 +68,16 @@ const cases: Case[] = [
 		},
 		items: [{ value: '5.5' }, { value: '5.5.5' }],
 		answerItem0: () => {
-			mockWaldur('POST', '/api/project-credits/', {
+			waldur.intercept('POST', '/api/project-credits/').reply({
 				status: 201,
 				body: projectCreditRecord({ value: '5.5' }),
 			});
 			const project = `${WA_BASE}/api/projects/${PROJECT_UUID}/`;
-			return () => calls().length === 1 && (calls()[0].body as IDataObject).project === project;
+			return () =>
+				waldur.requests().length === 1 &&
+				(waldur.requests()[0].body as IDataObject).project === project;
 		},
-		requests: () => calls().length + seen,
+		requests: () => waldur.requests().length + seen,
 		message: 'must be a decimal number',
 	},
 	{

@@ -1,6 +1,6 @@
 import { WaldurApi } from '../../credentials/WaldurApi.credentials';
 import { sendCredentialTest } from '../harness/credentialTest';
-import { BASE, calls, mockWaldur, runWaldur, TOKEN } from './helpers';
+import { BASE, waldur, runWaldur, TOKEN } from './helpers';
 import { PROJECT_CREDIT_UUID, projectCreditRecord } from './records';
 
 const credential = new WaldurApi();
@@ -12,14 +12,14 @@ describe('the Waldur API credential', () => {
 	])(
 		'tests GET <base>/api/project-credits/?page_size=1 with "Authorization: Token <token>" for the base URL %p',
 		async (baseUrl) => {
-			mockWaldur('GET', '/api/project-credits/', { status: 200, body: [] });
+			waldur.intercept('GET', '/api/project-credits/').reply({ status: 200, body: [] });
 			expect(await sendCredentialTest(credential, { baseUrl, token: TOKEN })).toBe(200);
-			expect(calls()).toHaveLength(1);
-			expect(calls()[0]).toMatchObject({
+			expect(waldur.requests()).toHaveLength(1);
+			expect(waldur.requests()[0]).toMatchObject({
 				path: '/api/project-credits/',
 				query: { page_size: '1' },
 			});
-			expect(calls()[0].headers.authorization).toBe(`Token ${TOKEN}`);
+			expect(waldur.requests()[0].headers.authorization).toBe(`Token ${TOKEN}`);
 		},
 	);
 
@@ -32,7 +32,7 @@ describe('the Waldur API credential', () => {
 
 describe('the base URL in use', () => {
 	it('tolerates trailing slashes', async () => {
-		mockWaldur('GET', `/api/project-credits/${PROJECT_CREDIT_UUID}/`, {
+		waldur.intercept('GET', `/api/project-credits/${PROJECT_CREDIT_UUID}/`).reply({
 			status: 200,
 			body: projectCreditRecord(),
 		});
@@ -42,7 +42,7 @@ describe('the base URL in use', () => {
 			{ credentials: { waldurApi: { baseUrl: `${BASE}///`, token: TOKEN } } },
 		);
 
-		expect(calls()[0].url).toBe(`${BASE}/api/project-credits/${PROJECT_CREDIT_UUID}/`);
+		expect(waldur.requests()[0].url).toBe(`${BASE}/api/project-credits/${PROJECT_CREDIT_UUID}/`);
 	});
 
 	it('refuses a base URL that is not an http(s) address, without sending anything', async () => {
@@ -54,6 +54,6 @@ describe('the base URL in use', () => {
 		expect(result.error?.message).toBe(
 			'The Waldur credential\'s base URL "waldur.example.com" is not an http(s) address',
 		);
-		expect(calls()).toEqual([]);
+		expect(waldur.requests()).toEqual([]);
 	});
 });

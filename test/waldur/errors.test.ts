@@ -1,5 +1,5 @@
 import { skipBackoffSleeps } from '../harness/backoff';
-import { calls, mockWaldur, runWaldur, TOKEN } from './helpers';
+import { waldur, runWaldur, TOKEN } from './helpers';
 import { PROJECT_CREDIT_UUID, PROJECT_UUID, projectCreditRecord } from './records';
 
 const CREDIT_PATH = `/api/project-credits/${PROJECT_CREDIT_UUID}/`;
@@ -24,18 +24,18 @@ describe('Waldur errors become readable messages', () => {
 		],
 		[404, { detail: 'Not found.' }, 'Not found.', /Nothing was found/],
 	])('%i: the detail is the message', async (status, body, message, hint) => {
-		mockWaldur('GET', CREDIT_PATH, { status, body });
+		waldur.intercept('GET', CREDIT_PATH).reply({ status, body });
 
 		const result = await runWaldur(get);
 
 		expect(result.error?.message).toBe(message);
 		expect(result.error?.description).toMatch(hint);
 		expect(result.error?.httpCode).toBe(String(status));
-		expect(calls()).toHaveLength(1);
+		expect(waldur.requests()).toHaveLength(1);
 	});
 
 	it('409: a credit that cannot be deleted', async () => {
-		mockWaldur('DELETE', CREDIT_PATH, {
+		waldur.intercept('DELETE', CREDIT_PATH).reply({
 			status: 409,
 			body: { detail: 'Cannot delete project credit with existing compensations.' },
 		});
@@ -52,7 +52,7 @@ describe('Waldur errors become readable messages', () => {
 	});
 
 	it('400 with field errors: each field named', async () => {
-		mockWaldur('POST', '/api/project-credits/', {
+		waldur.intercept('POST', '/api/project-credits/').reply({
 			status: 400,
 			body: {
 				end_date: ['End date must be the first day of a month.'],
@@ -69,7 +69,7 @@ describe('Waldur errors become readable messages', () => {
 	});
 
 	it('400 with non_field_errors: the messages without the key', async () => {
-		mockWaldur('POST', '/api/customer-credits/', {
+		waldur.intercept('POST', '/api/customer-credits/').reply({
 			status: 400,
 			body: { non_field_errors: ['Expected consumption must be smaller than the credit.'] },
 		});
@@ -86,7 +86,7 @@ describe('Waldur errors become readable messages', () => {
 	});
 
 	it('400 with a bare list, as ValidationError in a model save produces', async () => {
-		mockWaldur('POST', '/api/project-credits/', {
+		waldur.intercept('POST', '/api/project-credits/').reply({
 			status: 400,
 			body: ['The sum of project credits cannot exceed the credit for organization.'],
 		});
@@ -99,47 +99,47 @@ describe('Waldur errors become readable messages', () => {
 	});
 
 	it('a POST that failed with 503 is not sent again', async () => {
-		mockWaldur('POST', '/api/project-credits/', {
+		waldur.intercept('POST', '/api/project-credits/').reply({
 			status: 503,
 			body: { detail: 'Service temporarily unavailable.' },
 		});
 		const post = await runWaldur(create);
 		expect(post.error?.message).toBe('Service temporarily unavailable.');
 		expect(post.error?.description).toMatch(/not repeated automatically/);
-		expect(calls()).toHaveLength(1);
+		expect(waldur.requests()).toHaveLength(1);
 	});
 
 	it('a GET that failed with 503 is retried and then succeeds', async () => {
-		mockWaldur('GET', CREDIT_PATH, {
+		waldur.intercept('GET', CREDIT_PATH).reply({
 			status: 503,
 			body: { detail: 'Service temporarily unavailable.' },
 		});
-		mockWaldur('GET', CREDIT_PATH, { status: 200, body: projectCreditRecord() });
+		waldur.intercept('GET', CREDIT_PATH).reply({ status: 200, body: projectCreditRecord() });
 
 		const result = await runWaldur(get);
 
 		expect(result.error).toBeUndefined();
-		expect(calls()).toHaveLength(2);
+		expect(waldur.requests()).toHaveLength(2);
 	});
 
 	it('429 on a read: waits as long as Retry-After asks, then sends it again', async () => {
 		const { sleep } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
-		mockWaldur('GET', CREDIT_PATH, {
+		waldur.intercept('GET', CREDIT_PATH).reply({
 			status: 429,
 			body: { detail: 'Request was throttled. Expected available in 2 seconds.' },
 			headers: { 'Retry-After': '2' },
 		});
-		mockWaldur('GET', CREDIT_PATH, { status: 200, body: projectCreditRecord() });
+		waldur.intercept('GET', CREDIT_PATH).reply({ status: 200, body: projectCreditRecord() });
 
 		const result = await runWaldur(get);
 
 		expect(result.error).toBeUndefined();
-		expect(calls()).toHaveLength(2);
+		expect(waldur.requests()).toHaveLength(2);
 		expect(sleep).toHaveBeenCalledWith(2000);
 	});
 
 	it('429 on a write: reported with the wait asked for, and never sent twice', async () => {
-		mockWaldur('PATCH', CREDIT_PATH, {
+		waldur.intercept('PATCH', CREDIT_PATH).reply({
 			status: 429,
 			body: { detail: 'Request was throttled. Expected available in 2 seconds.' },
 			headers: { 'Retry-After': '2' },
@@ -152,7 +152,7 @@ describe('Waldur errors become readable messages', () => {
 			updateFields: { value: '10' },
 		});
 
-		expect(calls()).toHaveLength(1);
+		expect(waldur.requests()).toHaveLength(1);
 		expect(result.error?.message).toBe('Request was throttled. Expected available in 2 seconds.');
 		expect(result.error?.description).toMatch(
 			/rate limiting.*wait 2 s.*not repeated automatically/,
@@ -162,11 +162,11 @@ describe('Waldur errors become readable messages', () => {
 
 	it('500 without a body: the status is the message', async () => {
 		// A proxy or a crashed worker: no DRF body at all.
-		mockWaldur('GET', CREDIT_PATH, { status: 500, violates: /not a DRF error body/ });
+		waldur.intercept('GET', CREDIT_PATH).reply({ status: 500, violates: /not a DRF error body/ });
 
 		const result = await runWaldur(get);
 
-		expect(calls()).toHaveLength(1);
+		expect(waldur.requests()).toHaveLength(1);
 		expect(result.error?.message).toBe('Waldur answered with HTTP 500');
 		expect(result.error?.description).toMatch(/internal problem/);
 		expect(result.error?.httpCode).toBe('500');
@@ -178,7 +178,7 @@ describe('Waldur errors become readable messages', () => {
 	])(
 		"Django's 500 page without a <title> (Content-Type %p): its heading, never markup",
 		async (contentType, message) => {
-			mockWaldur('GET', CREDIT_PATH, {
+			waldur.intercept('GET', CREDIT_PATH).reply({
 				status: 500,
 				body: '<h1>Server Error (500)</h1>',
 				headers: contentType ? { 'Content-Type': contentType } : {},
@@ -194,7 +194,7 @@ describe('Waldur errors become readable messages', () => {
 	);
 
 	it('an error page with neither title nor heading: "Waldur answered with HTTP <status>"', async () => {
-		mockWaldur('DELETE', CREDIT_PATH, {
+		waldur.intercept('DELETE', CREDIT_PATH).reply({
 			status: 409,
 			body: '<div><p>Conflict</p></div>',
 			headers: { 'Content-Type': 'text/html' },
@@ -213,27 +213,29 @@ describe('Waldur errors become readable messages', () => {
 
 	it('a dropped connection on a read is retried up to Max Retries, then reported', async () => {
 		for (let attempt = 0; attempt < 3; attempt++)
-			mockWaldur('GET', CREDIT_PATH, { status: 0, networkError: 'ECONNRESET' });
+			waldur.intercept('GET', CREDIT_PATH).reply({ status: 0, networkError: 'ECONNRESET' });
 
 		const result = await runWaldur({ ...get, options: { maxRetries: 2 } });
 
-		expect(calls()).toHaveLength(3);
+		expect(waldur.requests()).toHaveLength(3);
 		expect(result.error?.message).toMatch(/^Could not reach Waldur: .*ECONNRESET/);
 		expect(result.error?.description).toMatch(/sent 3 times/);
 	});
 
 	it('a dropped connection on a create is not sent again, so no credit is made twice', async () => {
-		mockWaldur('POST', '/api/project-credits/', { status: 0, networkError: 'ECONNRESET' });
+		waldur
+			.intercept('POST', '/api/project-credits/')
+			.reply({ status: 0, networkError: 'ECONNRESET' });
 
 		const result = await runWaldur(create);
 
-		expect(calls()).toHaveLength(1);
+		expect(waldur.requests()).toHaveLength(1);
 		expect(result.error?.message).toMatch(/^Could not reach Waldur/);
 		expect(result.error?.description).toMatch(/sent once \(a write is not repeated automatically/);
 	});
 
 	it('a response that is not JSON is reported, with what came instead', async () => {
-		mockWaldur('GET', CREDIT_PATH, {
+		waldur.intercept('GET', CREDIT_PATH).reply({
 			status: 200,
 			body: '<html><body>Maintenance</body></html>',
 			headers: { 'Content-Type': 'text/html' },
@@ -250,7 +252,7 @@ describe('Waldur errors become readable messages', () => {
 	});
 
 	it('a 200 without a body is an error naming the credit, never an empty output item', async () => {
-		mockWaldur('GET', CREDIT_PATH, { status: 200, body: '', violates: /not JSON/ });
+		waldur.intercept('GET', CREDIT_PATH).reply({ status: 200, body: '', violates: /not JSON/ });
 
 		const result = await runWaldur(get);
 
@@ -262,7 +264,7 @@ describe('Waldur errors become readable messages', () => {
 	});
 
 	it('a list reply that is not a JSON array is reported', async () => {
-		mockWaldur('GET', '/api/project-credits/', {
+		waldur.intercept('GET', '/api/project-credits/').reply({
 			status: 200,
 			body: projectCreditRecord(),
 			violates: /must be array/,
@@ -275,7 +277,9 @@ describe('Waldur errors become readable messages', () => {
 	});
 
 	it('a server that does not answer in time is reported as a timeout', async () => {
-		mockWaldur('GET', CREDIT_PATH, { status: 200, body: projectCreditRecord(), delayMs: 500 });
+		waldur
+			.intercept('GET', CREDIT_PATH)
+			.reply({ status: 200, body: projectCreditRecord(), delayMs: 500 });
 
 		const result = await runWaldur({ ...get, options: { timeout: 50, maxRetries: 0 } });
 
@@ -283,7 +287,9 @@ describe('Waldur errors become readable messages', () => {
 	});
 
 	it('never shows the token, even when the server echoes it', async () => {
-		mockWaldur('GET', CREDIT_PATH, { status: 401, body: { detail: `Invalid token ${TOKEN}.` } });
+		waldur
+			.intercept('GET', CREDIT_PATH)
+			.reply({ status: 401, body: { detail: `Invalid token ${TOKEN}.` } });
 
 		const result = await runWaldur(get, { continueOnFail: true });
 
@@ -296,8 +302,8 @@ describe('Waldur errors become readable messages', () => {
 describe('Continue On Fail', () => {
 	it('turns a failed item into an error item, pairs every output and goes on', async () => {
 		const second = 'c4f1c2d4e5a64789b0c1d2e3f4a5b6c8';
-		mockWaldur('GET', CREDIT_PATH, { status: 200, body: projectCreditRecord() });
-		mockWaldur('GET', `/api/project-credits/${second}/`, {
+		waldur.intercept('GET', CREDIT_PATH).reply({ status: 200, body: projectCreditRecord() });
+		waldur.intercept('GET', `/api/project-credits/${second}/`).reply({
 			status: 404,
 			body: { detail: 'Not found.' },
 		});
@@ -311,7 +317,7 @@ describe('Continue On Fail', () => {
 		);
 
 		expect(result.error).toBeUndefined();
-		expect(calls()).toHaveLength(2);
+		expect(waldur.requests()).toHaveLength(2);
 		const [raw] = result.rawOutputs[0];
 		expect(raw.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(raw[0].json.uuid).toBe(PROJECT_CREDIT_UUID);
@@ -326,7 +332,7 @@ describe('Continue On Fail', () => {
 	});
 
 	it('without it, the first failure stops the node and names the item', async () => {
-		mockWaldur('GET', CREDIT_PATH, {
+		waldur.intercept('GET', CREDIT_PATH).reply({
 			status: 403,
 			body: { detail: 'You do not have permission to perform this action.' },
 		});

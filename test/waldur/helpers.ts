@@ -4,10 +4,10 @@ import { WaldurApi } from '../../credentials/WaldurApi.credentials';
 import { Waldur } from '../../nodes/Waldur/Waldur.node';
 import type { RunOptions, RunResult } from '../harness/harness';
 import { runNode } from '../harness/harness';
-import type { RecordedCall } from './mockWaldur';
-import { BASE, calls } from './mockWaldur';
+import type { WireRequest } from '../harness/mockApi';
+import { BASE, waldur } from './mockWaldur';
 
-export { BASE, calls, mockWaldur } from './mockWaldur';
+export { BASE, waldur } from './mockWaldur';
 
 export const TOKEN = 'wdr-secret-token-7f3c9a';
 export const AUTH = `Token ${TOKEN}`;
@@ -24,10 +24,10 @@ export function runWaldur(parameters: IDataObject, extra: Partial<RunOptions> = 
 }
 
 /** Asserts the node sent exactly one request, authenticated, matching `expected` (method, path, query, body). */
-export function expectOneCall(expected: Partial<RecordedCall>): void {
-	expect(calls()).toHaveLength(1);
-	expect(calls()[0]).toMatchObject(expected);
-	expect(calls()[0].headers.authorization).toBe(AUTH);
+export function expectOneCall(expected: Partial<WireRequest>): void {
+	expect(waldur.requests()).toHaveLength(1);
+	expect(waldur.requests()[0]).toMatchObject(expected);
+	expect(waldur.requests()[0].headers.authorization).toBe(AUTH);
 }
 
 /** The JSON of the node's output items. */

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { BASE, calls, runWaldur } from './helpers';
+import { BASE, runWaldur, waldur } from './helpers';
 import { PROJECT_CREDIT_UUID, PROJECT_UUID } from './records';
 
 const create = {
@@ -16,7 +16,7 @@ async function refusal(
 	items?: IDataObject[],
 ): Promise<string | undefined> {
 	const result = await runWaldur(parameters, { items });
-	expect(calls()).toEqual([]);
+	expect(waldur.requests()).toEqual([]);
 	expect(result.items).toEqual([]);
 	return result.error?.message;
 }
@@ -201,7 +201,7 @@ describe('bad inputs are refused before any request', () => {
 		['Value', { ...create, value: '' }],
 	])('a missing "%s" stops the workflow before it runs', async (label, parameters) => {
 		await expect(runWaldur(parameters)).rejects.toThrow(`Parameter "${label}" is required`);
-		expect(calls()).toEqual([]);
+		expect(waldur.requests()).toEqual([]);
 	});
 
 	it('a float from an expression (0.1 + 0.2) never reaches the wire', async () => {
@@ -210,7 +210,7 @@ describe('bad inputs are refused before any request', () => {
 			{ items: [{ a: 0.1, b: 0.2 }] },
 		);
 
-		expect(calls()).toEqual([]);
+		expect(waldur.requests()).toEqual([]);
 		expect(result.error?.message).toMatch(
 			/"Value" must be a decimal number .* got 0\.30000000000000004 \(item 0\)/,
 		);
@@ -223,7 +223,7 @@ describe('bad inputs are refused before any request', () => {
 			{ items: [{ value: '5.5' }, { value: '5.5.5' }] },
 		);
 
-		expect(calls()).toEqual([]);
+		expect(waldur.requests()).toEqual([]);
 		expect(result.error?.message).toMatch(
 			/"Value" must be a decimal number .* got "5\.5\.5" \(item 1\)/,
 		);

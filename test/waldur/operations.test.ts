@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { AUTH, BASE, calls, expectOneCall, mockWaldur, outputOf, runWaldur } from './helpers';
-import type { Reply } from './mockWaldur';
+import { AUTH, BASE, expectOneCall, waldur, outputOf, runWaldur } from './helpers';
+import type { Reply } from '../harness/mockApi';
 import {
 	CUSTOMER_CREDIT_UUID,
 	CUSTOMER_UUID,
@@ -297,7 +297,7 @@ const cases: Record<string, WireCase> = {
 
 describe('every Waldur operation on the wire', () => {
 	it.each(Object.entries(cases))('%s', async (_name, { parameters, request, reply, output }) => {
-		mockWaldur(request.method, request.path, reply);
+		waldur.intercept(request.method, request.path).reply(reply);
 
 		const result = await runWaldur(parameters);
 
@@ -308,9 +308,9 @@ describe('every Waldur operation on the wire', () => {
 			query: request.query ?? {},
 			body: request.body,
 		});
-		expect(calls()[0].headers.accept).toBe('application/json');
+		expect(waldur.requests()[0].headers.accept).toBe('application/json');
 		if (request.body !== undefined)
-			expect(calls()[0].headers['content-type']).toMatch(/^application\/json/);
+			expect(waldur.requests()[0].headers['content-type']).toMatch(/^application\/json/);
 		expect(outputOf(result)).toEqual(output);
 	});
 
@@ -321,12 +321,12 @@ describe('every Waldur operation on the wire', () => {
 			date: new Date(Date.UTC(2017, index, 1)).toISOString().slice(0, 10),
 			price: `${index}.50`,
 		}));
-		mockWaldur('GET', path, {
+		waldur.intercept('GET', path).reply({
 			status: 200,
 			body: months.slice(0, 100),
 			headers: { Link: `<${next}>; rel="next"`, 'X-Result-Count': '101' },
 		});
-		mockWaldur('GET', path, {
+		waldur.intercept('GET', path).reply({
 			status: 200,
 			body: months.slice(100),
 			headers: { 'X-Result-Count': '101' },
@@ -337,8 +337,11 @@ describe('every Waldur operation on the wire', () => {
 		);
 
 		expect(result.error).toBeUndefined();
-		expect(calls().map((call) => call.url)).toEqual([`${BASE}${path}?page_size=100`, next]);
-		expect(calls().every((call) => call.headers.authorization === AUTH)).toBe(true);
+		expect(waldur.requests().map((call) => call.url)).toEqual([
+			`${BASE}${path}?page_size=100`,
+			next,
+		]);
+		expect(waldur.requests().every((call) => call.headers.authorization === AUTH)).toBe(true);
 		expect(outputOf(result)).toEqual(months);
 	});
 });

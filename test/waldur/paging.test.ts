@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { AUTH, BASE, calls, mockWaldur, outputOf, runWaldur } from './helpers';
+import { AUTH, BASE, waldur, outputOf, runWaldur } from './helpers';
 import { projectCredits } from './records';
 
 const PATH = '/api/project-credits/';
@@ -11,14 +11,14 @@ function link(query: string, rel = 'next'): string {
 
 /** Queues one page of project credits as the reply to the next list request. */
 function servePage(body: IDataObject[], headers: Record<string, string> = {}): void {
-	mockWaldur('GET', PATH, { status: 200, body, headers });
+	waldur.intercept('GET', PATH).reply({ status: 200, body, headers });
 }
 
 function listProjectCredits(parameters: IDataObject = { returnAll: true }) {
 	return runWaldur({ resource: 'projectCredit', operation: 'getAll', ...parameters });
 }
 
-const queries = () => calls().map((call) => call.query);
+const queries = () => waldur.requests().map((call) => call.query);
 
 describe('Waldur paging', () => {
 	it('Return All follows the Link header over several pages at page size 100', async () => {
@@ -44,10 +44,10 @@ describe('Waldur paging', () => {
 		const result = await listProjectCredits();
 
 		expect(result.error).toBeUndefined();
-		expect(calls().map((call) => call.url)).toEqual(
+		expect(waldur.requests().map((call) => call.url)).toEqual(
 			[1, 2, 3].map((page) => `${BASE}${PATH}?${page === 1 ? '' : `page=${page}&`}page_size=100`),
 		);
-		expect(calls().every((call) => call.headers.authorization === AUTH)).toBe(true);
+		expect(waldur.requests().every((call) => call.headers.authorization === AUTH)).toBe(true);
 		expect(outputOf(result)).toEqual(projectCredits(230));
 	});
 
@@ -79,8 +79,8 @@ describe('Waldur paging', () => {
 		const result = await listProjectCredits();
 
 		expect(result.items).toHaveLength(102);
-		expect(calls()[1].url).toBe(`${BASE}${PATH}?page=2&page_size=100`);
-		expect(calls()[1].headers.authorization).toBe(AUTH);
+		expect(waldur.requests()[1].url).toBe(`${BASE}${PATH}?page=2&page_size=100`);
+		expect(waldur.requests()[1].headers.authorization).toBe(AUTH);
 	});
 
 	it('a limit smaller than a page asks for exactly that many records, in one request', async () => {
@@ -140,7 +140,7 @@ describe('Waldur paging', () => {
 
 		const result = await listProjectCredits();
 
-		expect(calls()).toHaveLength(1);
+		expect(waldur.requests()).toHaveLength(1);
 		expect(result.items).toHaveLength(100);
 	});
 

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { WaldurApi } from '../../credentials/WaldurApi.credentials';
 import { Waldur } from '../../nodes/Waldur/Waldur.node';
 import { pickersOf, runListSearch } from '../harness/listSearch';
-import { AUTH, BASE, calls, mockWaldur, outputOf, runWaldur, TOKEN } from './helpers';
+import { AUTH, BASE, waldur, outputOf, runWaldur, TOKEN } from './helpers';
 import {
 	CUSTOMER_CREDIT_UUID,
 	CUSTOMER_UUID,
@@ -50,7 +50,7 @@ describe('Waldur pickers', () => {
 	});
 
 	it('search projects by name, shown with their customer, sorted by name', async () => {
-		mockWaldur('GET', '/api/projects/', {
+		waldur.intercept('GET', '/api/projects/').reply({
 			status: 200,
 			body: [project(PROJECT_UUID, 'Genome assembly')],
 			headers: { 'X-Result-Count': '1' },
@@ -58,16 +58,16 @@ describe('Waldur pickers', () => {
 		expect(await search('searchProjects', ' genome ')).toEqual({
 			results: [{ name: 'Genome assembly (University of Tartu)', value: PROJECT_UUID }],
 		});
-		expect(calls()[0]).toMatchObject({
+		expect(waldur.requests()[0]).toMatchObject({
 			path: '/api/projects/',
 			query: { name: 'genome', o: 'name', page_size: '50' },
 		});
-		expect(calls()[0].headers.authorization).toBe(AUTH);
+		expect(waldur.requests()[0].headers.authorization).toBe(AUTH);
 	});
 
 	it('follow the Link header: the next link is the page token, sent to the credential host', async () => {
 		const second = 'name=lab&o=name&page=2&page_size=50';
-		mockWaldur('GET', '/api/projects/', {
+		waldur.intercept('GET', '/api/projects/').reply({
 			status: 200,
 			body: [project(PROJECT_UUID, 'Lab 1')],
 			headers: nextLink('/api/projects/', second),
@@ -75,7 +75,7 @@ describe('Waldur pickers', () => {
 		const first = await search('searchProjects', 'lab');
 		expect(first.paginationToken).toBe(`${BASE}/api/projects/?${second}`);
 
-		mockWaldur('GET', '/api/projects/', {
+		waldur.intercept('GET', '/api/projects/').reply({
 			status: 200,
 			body: [project(CUSTOMER_UUID, 'Lab 2')],
 		});
@@ -85,47 +85,53 @@ describe('Waldur pickers', () => {
 		expect(page).toEqual({
 			results: [{ name: 'Lab 2 (University of Tartu)', value: CUSTOMER_UUID }],
 		});
-		expect(calls()[1].url).toBe(`${BASE}/api/projects/?${second}`);
+		expect(waldur.requests()[1].url).toBe(`${BASE}/api/projects/?${second}`);
 	});
 
 	it('search customers by name', async () => {
-		mockWaldur('GET', '/api/customers/', {
+		waldur.intercept('GET', '/api/customers/').reply({
 			status: 200,
 			body: [{ uuid: CUSTOMER_UUID, name: 'University of Tartu' }],
 		});
 		expect(await search('searchCustomers', 'tartu')).toEqual({
 			results: [{ name: 'University of Tartu', value: CUSTOMER_UUID }],
 		});
-		expect(calls()[0].query).toEqual({ name: 'tartu', o: 'name', page_size: '50' });
+		expect(waldur.requests()[0].query).toEqual({ name: 'tartu', o: 'name', page_size: '50' });
 	});
 
 	it('show credits with their project or customer name and value, searched with query', async () => {
-		mockWaldur('GET', '/api/project-credits/', {
+		waldur.intercept('GET', '/api/project-credits/').reply({
 			status: 200,
 			body: [projectCreditRecord()],
 		});
 		expect(await search('searchProjectCredits', 'genome')).toEqual({
 			results: [{ name: 'Genome assembly: 1500.00', value: PROJECT_CREDIT_UUID }],
 		});
-		expect(calls()[0].query).toEqual({ query: 'genome', o: 'project_name', page_size: '50' });
+		expect(waldur.requests()[0].query).toEqual({
+			query: 'genome',
+			o: 'project_name',
+			page_size: '50',
+		});
 
-		mockWaldur('GET', '/api/customer-credits/', {
+		waldur.intercept('GET', '/api/customer-credits/').reply({
 			status: 200,
 			body: [customerCreditRecord()],
 		});
 		expect(await search('searchCustomerCredits')).toEqual({
 			results: [{ name: 'University of Tartu: 10000.00', value: CUSTOMER_CREDIT_UUID }],
 		});
-		expect(calls()[1].query).toEqual({ o: 'customer_name', page_size: '50' });
+		expect(waldur.requests()[1].query).toEqual({ o: 'customer_name', page_size: '50' });
 	});
 
 	it('answer an empty list with no entries and no token', async () => {
-		mockWaldur('GET', '/api/customers/', { status: 200, body: [] });
+		waldur.intercept('GET', '/api/customers/').reply({ status: 200, body: [] });
 		expect(await search('searchCustomers', 'nobody')).toEqual({ results: [] });
 	});
 
 	it("show Waldur's own words when the token is refused", async () => {
-		mockWaldur('GET', '/api/projects/', { status: 401, body: { detail: 'Invalid token.' } });
+		waldur
+			.intercept('GET', '/api/projects/')
+			.reply({ status: 401, body: { detail: 'Invalid token.' } });
 		await expect(search('searchProjects')).rejects.toMatchObject({
 			name: 'NodeApiError',
 			message: 'Invalid token.',
@@ -139,7 +145,9 @@ describe('Waldur IDs in picker shape', () => {
 	const byUrl = (value: string) => ({ __rl: true, mode: 'url', value });
 
 	it('creates a credit for a picked project, linked by URL', async () => {
-		mockWaldur('POST', '/api/project-credits/', { status: 201, body: projectCreditRecord() });
+		waldur
+			.intercept('POST', '/api/project-credits/')
+			.reply({ status: 201, body: projectCreditRecord() });
 		const result = await runWaldur({
 			resource: 'projectCredit',
 			operation: 'create',
@@ -147,14 +155,14 @@ describe('Waldur IDs in picker shape', () => {
 			value: '1500',
 		});
 		expect(result.error).toBeUndefined();
-		expect(calls()[0].body).toEqual({
+		expect(waldur.requests()[0].body).toEqual({
 			project: `${BASE}/api/projects/${PROJECT_UUID}/`,
 			value: '1500',
 		});
 	});
 
 	it('moves a credit given By URL to a customer given By URL (PATCH)', async () => {
-		mockWaldur('PATCH', `/api/customer-credits/${CUSTOMER_CREDIT_UUID}/`, {
+		waldur.intercept('PATCH', `/api/customer-credits/${CUSTOMER_CREDIT_UUID}/`).reply({
 			status: 200,
 			body: customerCreditRecord(),
 		});
@@ -166,11 +174,11 @@ describe('Waldur IDs in picker shape', () => {
 			updateFields: { customer: byUrl(customerUrl) },
 		});
 		expect(outputOf(result)).toEqual([customerCreditRecord()]);
-		expect(calls()[0].body).toEqual({ customer: customerUrl });
+		expect(waldur.requests()[0].body).toEqual({ customer: customerUrl });
 	});
 
 	it('gets the consumptions of a picked customer credit', async () => {
-		mockWaldur('GET', `/api/customer-credits/${CUSTOMER_CREDIT_UUID}/consumptions/`, {
+		waldur.intercept('GET', `/api/customer-credits/${CUSTOMER_CREDIT_UUID}/consumptions/`).reply({
 			status: 200,
 			body: [{ date: '2026-01-01', price: '10.00' }],
 		});
@@ -194,7 +202,7 @@ describe('Waldur IDs in picker shape', () => {
 		expect(result.error?.message).toMatch(
 			/^The parameter "Credit UUID" must be a Waldur UUID .* or a URL such as https:\/\/waldur.example.com\/api\/project-credits\/<uuid>\/, got/,
 		);
-		expect(calls()).toHaveLength(0);
+		expect(waldur.requests()).toHaveLength(0);
 	});
 
 	it('refuses an Update Fields project whose picker was left empty', async () => {

@@ -8,7 +8,7 @@ import {
 	WEBHOOK_BASE_URL,
 	WEBHOOK_TEST_BASE_URL,
 } from '../harness/triggers';
-import { AUTH, BASE, calls, mockWaldur, TOKEN } from './helpers';
+import { AUTH, BASE, waldur, TOKEN } from './helpers';
 import { skipBackoffSleeps } from '../harness/backoff';
 
 skipBackoffSleeps();
@@ -54,13 +54,13 @@ function tokenOf(destination: string): string {
 
 /** Activates the node: `create` registers the hook; returns the delivery URL Waldur was given. */
 async function activate(node: TriggerHarness, isTest = false): Promise<string> {
-	mockWaldur('POST', '/api/hooks-web/', {
+	waldur.intercept('POST', '/api/hooks-web/').reply({
 		status: 201,
 		body: webHook({ destination_url: `${isTest ? TEST_URL : PRODUCTION_URL}?token=x` }),
 	});
 	expect(await node.hook('create', isTest)).toBe(true);
-	const destination = (calls()[0].body as IDataObject).destination_url as string;
-	calls().length = 0;
+	const destination = (waldur.requests()[0].body as IDataObject).destination_url as string;
+	waldur.forgetRequests();
 	return destination;
 }
 
@@ -74,14 +74,14 @@ const reduced = {
 describe('Waldur Trigger: registration', () => {
 	it('registers a hook for the selected event types, posting JSON to a URL with a secret token', async () => {
 		const node = trigger();
-		mockWaldur('POST', '/api/hooks-web/', {
+		waldur.intercept('POST', '/api/hooks-web/').reply({
 			status: 201,
 			body: webHook({ destination_url: `${PRODUCTION_URL}?token=x` }),
 		});
 		expect(await node.hook('create')).toBe(true);
 
-		expect(calls()).toHaveLength(1);
-		const [call] = calls();
+		expect(waldur.requests()).toHaveLength(1);
+		const [call] = waldur.requests();
 		expect(call).toMatchObject({ method: 'POST', path: '/api/hooks-web/' });
 		expect(call.headers.authorization).toBe(AUTH);
 		const body = call.body as IDataObject;
@@ -108,11 +108,11 @@ describe('Waldur Trigger: registration', () => {
 
 	it('refuses to register without a selected event type, before any request', async () => {
 		await expect(trigger([]).hook('create')).rejects.toThrow('The parameter "Events" is empty');
-		expect(calls()).toHaveLength(0);
+		expect(waldur.requests()).toHaveLength(0);
 	});
 
 	it('reports that Waldur refused the registration (e.g. an address it will not post to)', async () => {
-		mockWaldur('POST', '/api/hooks-web/', {
+		waldur.intercept('POST', '/api/hooks-web/').reply({
 			status: 400,
 			body: { destination_url: ['Enter a valid URL.'] },
 		});
@@ -130,11 +130,11 @@ describe('Waldur Trigger: registration', () => {
 		await expect(node.hook('create')).rejects.toThrow(
 			/^The delivery URL is 2\d\d characters long; Waldur stores at most 200$/,
 		);
-		expect(calls()).toHaveLength(0);
+		expect(waldur.requests()).toHaveLength(0);
 	});
 
 	it('refuses a registration reply without the hook uuid (nothing to delete later)', async () => {
-		mockWaldur('POST', '/api/hooks-web/', {
+		waldur.intercept('POST', '/api/hooks-web/').reply({
 			status: 201,
 			body: {},
 			violates: /must have required property/,
@@ -147,7 +147,7 @@ describe('Waldur Trigger: registration', () => {
 	it('refuses a hook list that is not a JSON array', async () => {
 		const node = trigger();
 		await activate(node);
-		mockWaldur('GET', '/api/hooks-web/', {
+		waldur.intercept('GET', '/api/hooks-web/').reply({
 			status: 200,
 			body: { results: [] },
 			violates: /must be array/,
@@ -158,7 +158,7 @@ describe('Waldur Trigger: registration', () => {
 	});
 
 	it('sends the 2024 event names as selected (an 8.0.5 server refuses them: not in its schema)', async () => {
-		mockWaldur('POST', '/api/hooks-web/', {
+		waldur.intercept('POST', '/api/hooks-web/').reply({
 			status: 201,
 			body: webHook({
 				destination_url: `${PRODUCTION_URL}?token=x`,
@@ -167,35 +167,35 @@ describe('Waldur Trigger: registration', () => {
 			violates: /event_types\/0 must be equal to one of the allowed values/,
 		});
 		expect(await trigger(['reduction_of_credit']).hook('create')).toBe(true);
-		expect((calls()[0].body as IDataObject).event_types).toEqual(['reduction_of_credit']);
+		expect((waldur.requests()[0].body as IDataObject).event_types).toEqual(['reduction_of_credit']);
 	});
 
 	it('finds nothing to reuse before the first registration, without asking Waldur', async () => {
 		expect(await trigger().hook('checkExists')).toBe(false);
-		expect(calls()).toHaveLength(0);
+		expect(waldur.requests()).toHaveLength(0);
 	});
 
 	it('finds its own active hook with the same event types instead of registering a second', async () => {
 		const node = trigger();
 		const destination = await activate(node);
-		mockWaldur('GET', '/api/hooks-web/', {
+		waldur.intercept('GET', '/api/hooks-web/').reply({
 			status: 200,
 			body: [webHook({ destination_url: destination })],
 		});
 		expect(await node.hook('checkExists')).toBe(true);
-		expect(calls()).toHaveLength(1);
-		expect(calls()[0]).toMatchObject({
+		expect(waldur.requests()).toHaveLength(1);
+		expect(waldur.requests()[0]).toMatchObject({
 			method: 'GET',
 			path: '/api/hooks-web/',
 			query: { destination_url: destination },
 		});
-		expect(calls()[0].headers.authorization).toBe(AUTH);
+		expect(waldur.requests()[0].headers.authorization).toBe(AUTH);
 	});
 
 	it('matches event types in any order', async () => {
 		const node = trigger();
 		const destination = await activate(node);
-		mockWaldur('GET', '/api/hooks-web/', {
+		waldur.intercept('GET', '/api/hooks-web/').reply({
 			status: 200,
 			body: [webHook({ destination_url: destination, event_types: [...EVENTS].reverse() })],
 		});
@@ -208,13 +208,13 @@ describe('Waldur Trigger: registration', () => {
 	])('deletes its hook with %s so that a fresh one is registered', async (_name, fields) => {
 		const node = trigger();
 		const destination = await activate(node);
-		mockWaldur('GET', '/api/hooks-web/', {
+		waldur.intercept('GET', '/api/hooks-web/').reply({
 			status: 200,
 			body: [webHook({ destination_url: destination, ...fields })],
 		});
-		mockWaldur('DELETE', `/api/hooks-web/${HOOK_UUID}/`, { status: 204 });
+		waldur.intercept('DELETE', `/api/hooks-web/${HOOK_UUID}/`).reply({ status: 204 });
 		expect(await node.hook('checkExists')).toBe(false);
-		expect(calls().map((call) => `${call.method} ${call.path}`)).toEqual([
+		expect(waldur.requests().map((call) => `${call.method} ${call.path}`)).toEqual([
 			'GET /api/hooks-web/',
 			`DELETE /api/hooks-web/${HOOK_UUID}/`,
 		]);
@@ -224,7 +224,7 @@ describe('Waldur Trigger: registration', () => {
 	it('forgets a registration whose hook was deleted in Waldur', async () => {
 		const node = trigger();
 		const destination = await activate(node);
-		mockWaldur('GET', '/api/hooks-web/', {
+		waldur.intercept('GET', '/api/hooks-web/').reply({
 			status: 200,
 			body: [webHook({ destination_url: `${destination}-someone-else` })],
 		});
@@ -235,17 +235,20 @@ describe('Waldur Trigger: registration', () => {
 	it('removes its hook on deactivation and forgets the token', async () => {
 		const node = trigger();
 		await activate(node);
-		mockWaldur('DELETE', `/api/hooks-web/${HOOK_UUID}/`, { status: 204 });
+		waldur.intercept('DELETE', `/api/hooks-web/${HOOK_UUID}/`).reply({ status: 204 });
 		expect(await node.hook('delete')).toBe(true);
-		expect(calls()[0]).toMatchObject({ method: 'DELETE', path: `/api/hooks-web/${HOOK_UUID}/` });
-		expect(calls()[0].headers.authorization).toBe(AUTH);
+		expect(waldur.requests()[0]).toMatchObject({
+			method: 'DELETE',
+			path: `/api/hooks-web/${HOOK_UUID}/`,
+		});
+		expect(waldur.requests()[0].headers.authorization).toBe(AUTH);
 		expect(node.nodeStaticData()).toEqual({ hooks: {} });
 	});
 
 	it('counts a hook already deleted in Waldur (404) as removed', async () => {
 		const node = trigger();
 		await activate(node);
-		mockWaldur('DELETE', `/api/hooks-web/${HOOK_UUID}/`, {
+		waldur.intercept('DELETE', `/api/hooks-web/${HOOK_UUID}/`).reply({
 			status: 404,
 			body: { detail: 'Not found.' },
 		});
@@ -257,7 +260,7 @@ describe('Waldur Trigger: registration', () => {
 		const node = trigger();
 		await activate(node);
 		for (let attempt = 0; attempt < 4; attempt++)
-			mockWaldur('DELETE', `/api/hooks-web/${HOOK_UUID}/`, {
+			waldur.intercept('DELETE', `/api/hooks-web/${HOOK_UUID}/`).reply({
 				status: 503,
 				body: { detail: 'Service unavailable' },
 			});
@@ -268,7 +271,7 @@ describe('Waldur Trigger: registration', () => {
 
 	it('has nothing to remove when it never registered', async () => {
 		expect(await trigger().hook('delete')).toBe(true);
-		expect(calls()).toHaveLength(0);
+		expect(waldur.requests()).toHaveLength(0);
 	});
 });
 
@@ -310,7 +313,7 @@ describe('Waldur Trigger: deliveries', () => {
 	it('refuses every delivery after deactivation', async () => {
 		const node = trigger();
 		const token = tokenOf(await activate(node));
-		mockWaldur('DELETE', `/api/hooks-web/${HOOK_UUID}/`, { status: 204 });
+		waldur.intercept('DELETE', `/api/hooks-web/${HOOK_UUID}/`).reply({ status: 204 });
 		await node.hook('delete');
 		const result = await node.deliver({ body: reduced, query: { token } });
 		expect(result.sent?.statusCode).toBe(401);

@@ -3,7 +3,7 @@ import { join } from 'path';
 
 import { customerCredit, projectCredit } from '../../nodes/Waldur/credits';
 import { MONEY, PERCENTAGE } from '../../nodes/Waldur/values';
-import { calls, mockWaldur, runWaldur } from './helpers';
+import { waldur, runWaldur } from './helpers';
 import { PROJECT_CREDIT_UUID, projectCreditRecord } from './records';
 import {
 	componentProblems,
@@ -129,7 +129,7 @@ describe("the validator for Waldur's schema", () => {
 
 	it('makes a test fail when a replayed response breaks the schema (the mock catches it)', async () => {
 		const { customer_uuid: _dropped, ...broken } = projectCreditRecord();
-		mockWaldur('GET', `/api/project-credits/${PROJECT_CREDIT_UUID}/`, {
+		waldur.intercept('GET', `/api/project-credits/${PROJECT_CREDIT_UUID}/`).reply({
 			status: 200,
 			body: broken,
 			violates: /required property 'customer_uuid'/,
@@ -137,7 +137,7 @@ describe("the validator for Waldur's schema", () => {
 
 		await runWaldur({ resource: 'projectCredit', operation: 'get', uuid: PROJECT_CREDIT_UUID });
 
-		expect(calls()).toHaveLength(1);
+		expect(waldur.requests()).toHaveLength(1);
 	});
 });
 
@@ -178,8 +178,8 @@ describe('the node follows the schema it was written against', () => {
 	});
 
 	it('has no Waldur test that answers HTTP without the validating mock', () => {
-		const files = readdirSync(__dirname, { recursive: true, encoding: 'utf8' }).filter(
-			(file) => file.endsWith('.ts') && file !== 'mockWaldur.ts',
+		const files = readdirSync(__dirname, { recursive: true, encoding: 'utf8' }).filter((file) =>
+			file.endsWith('.ts'),
 		);
 		const rawNock = files.filter((file) =>
 			/from ['"]nock['"]|require\(['"]nock['"]\)/.test(readFileSync(join(__dirname, file), 'utf8')),
