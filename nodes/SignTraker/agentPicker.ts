@@ -1,12 +1,6 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeListSearchItems, INodeProperties } from 'n8n-workflow';
 
-import type { LocatorSpec } from '../shared/locator';
+import type { ListSearch, LocatorSpec } from '../shared/locator';
 import {
 	locatorProperty,
 	offsetFromToken,
@@ -39,17 +33,14 @@ function agentEntry(agent: IDataObject): INodeListSearchItems {
 }
 
 /** Agents for the pickers, searched by SignTraker itself (OData `$filter`) and paged with `$skip`. */
-export async function searchAgents(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+export const searchAgents: ListSearch = async function (filter, paginationToken) {
 	const offset = offsetFromToken(paginationToken);
 	const query: IDataObject = { $orderby: 'LastName,FirstName' };
 	if (filter?.trim()) query.$filter = agentSearchFilter(filter);
-	const items = await fetchPage(this, '/api/agents', query, offset, PICKER_PAGE_SIZE, 0);
+	const agents = { ctx: this, path: '/api/agents', query, itemIndex: 0 };
+	const items = await fetchPage(agents, offset, PICKER_PAGE_SIZE);
 	return pickerResults(offsetPage(offset, PICKER_PAGE_SIZE, items), agentEntry);
-}
+};
 
 /** An agent picker under `name`; By ID takes the numeric agent ID, as before. */
 export function agentLocator(

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ApiContext } from '../shared/context';
 import { unexpectedResponseError } from '../shared/errors';
 import { extractLocatorValue } from '../shared/locator';
+import type { Collection } from '../shared/paging';
 import { collectOffsetPages } from '../shared/paging';
 import { invalidParameter, readLimit, toFiniteNumber } from '../shared/validate';
 import type { ItemPlan } from '../shared/itemLoop';
@@ -142,20 +142,16 @@ export function planListing(
 
 	const list = async () =>
 		await collectOffsetPages(skip, limit, PAGE_SIZE, async (offset, count) => ({
-			items: await fetchPage(ctx, path, odata, offset, count, itemIndex, settings),
+			items: await fetchPage({ ctx, path, query: odata, itemIndex, settings }, offset, count),
 		}));
 	return { send: list };
 }
 
 /** One `$top`/`$skip` page of a SignTraker collection (a bare JSON array), from any n8n context. */
 export async function fetchPage(
-	ctx: ApiContext,
-	path: string,
-	query: IDataObject,
+	{ ctx, path, query, itemIndex, settings }: Collection,
 	offset: number,
 	count: number,
-	itemIndex: number,
-	settings?: RequestSettings,
 ): Promise<IDataObject[]> {
 	const qs: IDataObject = { ...query, $top: count };
 	if (offset > 0) qs.$skip = offset;

@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import type { ListSearch } from '../shared/locator';
 import { locatorProperty, matchesSearch, pageOfList, pickerResults } from '../shared/locator';
 import { fetchRecords } from './listing';
 
@@ -56,11 +57,7 @@ async function searchList(
 	return pickerResults(pageOfList(found, paginationToken), toEntry);
 }
 
-export async function searchPlans(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+export const searchPlans: ListSearch = async function (filter, paginationToken) {
 	const fields = (plan: IDataObject) => [plan.name, plan.featureLevel, plan.id];
 	return await searchList(
 		this,
@@ -71,13 +68,9 @@ export async function searchPlans(
 		filter,
 		paginationToken,
 	);
-}
+};
 
-export async function searchSubscribers(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+export const searchSubscribers: ListSearch = async function (filter, paginationToken) {
 	const fields = (subscriber: IDataObject) => [
 		subscriber.customerId,
 		subscriber.screenName,
@@ -92,14 +85,10 @@ export async function searchSubscribers(
 		filter,
 		paginationToken,
 	);
-}
+};
 
 /** The feature levels the site's plans use, each once, with the plans that give it. */
-export async function searchFeatureLevels(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+export const searchFeatureLevels: ListSearch = async function (filter, paginationToken) {
 	const plans = await fetchRecords(this, PLANS_PATH, 0, 'subscription plan');
 	const levels = new Map<string, string[]>();
 	for (const plan of plans) {
@@ -113,7 +102,7 @@ export async function searchFeatureLevels(
 		value: level,
 		description: `Used by ${planNames.join(', ')}`,
 	}));
-}
+};
 
 export const planLocator: INodeProperties = locatorProperty({
 	displayName: 'Plan ID',

@@ -1,11 +1,6 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeListSearchItems, INodeProperties } from 'n8n-workflow';
 
+import type { ListSearch } from '../shared/locator';
 import {
 	locatorProperty,
 	matchesSearch,
@@ -31,18 +26,15 @@ function definitionEntry(definition: IDataObject): INodeListSearchItems {
  * Point definitions for the pickers. Engage cannot filter them, so the search runs over each page's
  * names here; pages follow `offset`/`count`.
  */
-export async function searchDefinitions(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+export const searchDefinitions: ListSearch = async function (filter, paginationToken) {
+	const definitions = { ctx: this, path: DEFINITIONS_PATH, query: {}, itemIndex: 0 };
 	const page = await pickerPage(
 		offsetFromToken(paginationToken),
-		async (offset) => await fetchPage(this, DEFINITIONS_PATH, {}, offset, PICKER_PAGE_SIZE, 0),
+		async (offset) => await fetchPage(definitions, offset, PICKER_PAGE_SIZE),
 		(definition) => matchesSearch(filter, [definition.name]),
 	);
 	return pickerResults(page, definitionEntry);
-}
+};
 
 /** The point definition picker; By ID takes the numeric definition ID, as before. */
 export function definitionLocator(description: string): INodeProperties {

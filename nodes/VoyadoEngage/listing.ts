@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiContext } from '../shared/context';
 import { unexpectedResponseError } from '../shared/errors';
-import type { Page } from '../shared/paging';
+import type { Collection, Page } from '../shared/paging';
 import { collectPages, offsetPage } from '../shared/paging';
-import type { RequestSettings } from '../shared/requestSettings';
 import { voyadoRequest } from './transport';
 
 /** Engage's own default `count`. */
@@ -37,28 +36,19 @@ function readListPage(ctx: ApiContext, body: unknown, path: string, itemIndex: n
 
 /** Lists an Engage collection with `offset`/`count`, until its `totalCount` (or a short page of a plain array). */
 export async function listRecords(
-	ctx: IExecuteFunctions,
-	path: string,
-	query: IDataObject,
+	collection: Collection,
 	limit: number | undefined,
-	itemIndex: number,
-	settings: RequestSettings,
 ): Promise<IDataObject[]> {
 	return await collectPages<IDataObject, number>(0, limit, async (offset, wanted) => {
-		const count = Math.min(PAGE_SIZE, wanted);
-		return await fetchPage(ctx, path, query, offset, count, itemIndex, settings);
+		return await fetchPage(collection, offset, Math.min(PAGE_SIZE, wanted));
 	});
 }
 
 /** One `offset`/`count` page of an Engage collection, from any n8n context (a run or a picker). */
 export async function fetchPage(
-	ctx: ApiContext,
-	path: string,
-	query: IDataObject,
+	{ ctx, path, query, itemIndex, settings }: Collection,
 	offset: number,
 	count: number,
-	itemIndex: number,
-	settings?: RequestSettings,
 ): Promise<Page<IDataObject, number>> {
 	const body = await voyadoRequest<unknown>(
 		ctx,

@@ -1,15 +1,7 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-
-import { httpBaseUrl } from '../shared/baseUrl';
-import type { ApiContext } from '../shared/context';
+import { fromBaseUrlField } from '../shared/baseUrl';
 import type { Provider } from '../shared/http';
 import { bodyOnlyRequests } from '../shared/http';
 import { VOYADO_HEADERS } from './headers';
-
-const address = {
-	credentialName: 'Voyado Engage',
-	hint: 'Open the Voyado Engage credential and enter your Engage address, e.g. https://acme.voyado.com or https://acme.staging.voyado.com.',
-};
 
 export const voyadoEngage: Provider = {
 	name: 'Voyado Engage',
@@ -18,9 +10,10 @@ export const voyadoEngage: Provider = {
 	headers: VOYADO_HEADERS,
 	// "API rate limit": above 200 requests/s per API key Engage answers 429.
 	requestsPerSecond: 200,
-	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: ApiContext): string {
-		return httpBaseUrl(ctx, credentials.baseUrl, address);
-	},
+	resolveBaseUrl: fromBaseUrlField({
+		credentialName: 'Voyado Engage',
+		hint: 'Open the Voyado Engage credential and enter your Engage address, e.g. https://acme.voyado.com or https://acme.staging.voyado.com.',
+	}),
 };
 
 export const voyadoRequest = bodyOnlyRequests(voyadoEngage);

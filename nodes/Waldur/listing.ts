@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiContext } from '../shared/context';
 import type { ApiRequest } from '../shared/http';
-import type { RequestSettings } from '../shared/requestSettings';
 import { apiRequest } from '../shared/http';
-import type { Page } from '../shared/paging';
+import type { Collection, Page } from '../shared/paging';
 import { collectPages } from '../shared/paging';
 import { unexpectedReply, waldur, waldurBaseUrl } from './transport';
 
@@ -65,12 +64,8 @@ function pageQuery(query: IDataObject, offset: number, size: number): IDataObjec
  * records than `limit` needs.
  */
 export async function listRecords(
-	ctx: IExecuteFunctions,
-	path: string,
-	query: IDataObject,
+	{ ctx, path, query, itemIndex, settings }: Collection,
 	limit: number | undefined,
-	itemIndex: number,
-	settings: RequestSettings,
 ): Promise<IDataObject[]> {
 	const baseUrl = await waldurBaseUrl(ctx, itemIndex);
 	const first: Cursor = { offset: 0, pageSize: Math.min(MAX_PAGE_SIZE, limit ?? MAX_PAGE_SIZE) };

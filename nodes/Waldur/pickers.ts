@@ -1,11 +1,6 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeListSearchItems, INodeProperties } from 'n8n-workflow';
 
+import type { ListSearch } from '../shared/locator';
 import { locatorProperty, pickerResults, PICKER_PAGE_SIZE } from '../shared/locator';
 import type { CreditKind } from './credits';
 import { customerCredit, projectCredit } from './credits';
@@ -85,11 +80,6 @@ function withParent(name: unknown, parent: unknown): string {
 }
 
 type Describe = (record: IDataObject) => string;
-type ListSearch = (
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) => Promise<INodeListSearchResult>;
 
 /**
  * A picker over one Waldur list: the search goes to Waldur as `searchField` (`name` filters by "name
@@ -101,7 +91,7 @@ function listSearch(
 	ordering: string,
 	describe: Describe,
 ): ListSearch {
-	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return async function (filter, paginationToken) {
 		const query: IDataObject = { o: ordering };
 		if (filter?.trim()) query[searchField] = filter.trim();
 		const page = await fetchLinkedPage(this, path, query, PICKER_PAGE_SIZE, paginationToken);

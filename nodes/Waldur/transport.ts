@@ -1,16 +1,11 @@
-import type { ICredentialDataDecryptedObject, IDataObject, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
-import { httpBaseUrl } from '../shared/baseUrl';
+import { fromBaseUrlField } from '../shared/baseUrl';
 import type { ApiContext } from '../shared/context';
 import { unexpectedResponseError } from '../shared/errors';
 import type { ApiRequest, Provider } from '../shared/http';
 import { bodyOnlyRequests } from '../shared/http';
 import type { RequestSettings } from '../shared/requestSettings';
-
-const address = {
-	credentialName: 'Waldur',
-	hint: 'Open the Waldur credential and enter the address of your Waldur API, such as https://waldur.example.com.',
-};
 
 export const waldur: Provider = {
 	name: 'Waldur',
@@ -18,9 +13,10 @@ export const waldur: Provider = {
 	secretFields: ['token'],
 	// No general request rate (only Waldur's OAuth login is throttled), so none is paced; a 429 still holds the run.
 	headers: { 'Content-Type': 'application/json' },
-	resolveBaseUrl(credentials: ICredentialDataDecryptedObject, ctx: ApiContext): string {
-		return httpBaseUrl(ctx, credentials.baseUrl, address);
-	},
+	resolveBaseUrl: fromBaseUrlField({
+		credentialName: 'Waldur',
+		hint: 'Open the Waldur credential and enter the address of your Waldur API, such as https://waldur.example.com.',
+	}),
 };
 
 /** The credential's base URL without a trailing slash, for URLs the node builds itself. */

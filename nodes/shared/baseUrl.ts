@@ -1,3 +1,4 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiContext } from './context';
@@ -30,4 +31,11 @@ export function httpBaseUrl(ctx: ApiContext, value: unknown, address: Credential
 		);
 	}
 	return text.replace(/\/+$/, '');
+}
+
+/** A provider's `resolveBaseUrl` for a credential whose address is its Base URL field. */
+export function fromBaseUrlField(
+	address: CredentialAddress,
+): (credentials: ICredentialDataDecryptedObject, ctx: ApiContext) => string {
+	return (credentials, ctx) => httpBaseUrl(ctx, credentials.baseUrl, address);
 }

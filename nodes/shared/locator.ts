@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
 	INodeProperties,
@@ -120,3 +121,10 @@ export function pageOfList<T>(records: T[], token: string | undefined): Page<T, 
 	const end = offset + PICKER_PAGE_SIZE;
 	return { items: records.slice(offset, end), next: end < records.length ? end : undefined };
 }
+
+/** A `methods.listSearch` function: one page of a picker's list, for the search text and page token. */
+export type ListSearch = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;

@@ -1,7 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { ApiContext } from './context';
 import type { ItemPlan } from './itemLoop';
+import type { RequestSettings } from './requestSettings';
 import { readLimit } from './validate';
+
+/** A collection of a provider's API to read, from any n8n context (a run, a picker, a poll). */
+export interface Collection {
+	ctx: ApiContext;
+	path: string;
+	query: IDataObject;
+	itemIndex: number;
+	/** The run's Timeout / Max Retries; unset outside a run (pickers, polls): the defaults. */
+	settings?: RequestSettings;
+}
 
 export interface Page<T, Cursor> {
 	items: T[];

@@ -26,6 +26,9 @@ export function plan(
 		this,
 		itemIndex,
 		async (limit) =>
-			await listRecords(this, '/api/v2/point-accounts', { contactId }, limit, itemIndex, settings),
+			await listRecords(
+				{ ctx: this, path: '/api/v2/point-accounts', query: { contactId }, itemIndex, settings },
+				limit,
+			),
 	);
 }

@@ -23,6 +23,9 @@ export function plan(
 		this,
 		itemIndex,
 		async (limit) =>
-			await listRecords(this, '/api/v2/point-accounts/definitions', {}, limit, itemIndex, settings),
+			await listRecords(
+				{ ctx: this, path: '/api/v2/point-accounts/definitions', query: {}, itemIndex, settings },
+				limit,
+			),
 	);
 }

@@ -120,12 +120,8 @@ export function plan(
 		itemIndex,
 		async (limit) =>
 			await listRecords(
-				this,
-				'/api/v2/point-accounts/transactions',
-				query,
+				{ ctx: this, path: '/api/v2/point-accounts/transactions', query, itemIndex, settings },
 				limit,
-				itemIndex,
-				settings,
 			),
 	);
 }

@@ -145,7 +145,8 @@ export function getAllOperation(kind: CreditKind): Operation {
 			);
 			if (ordering) query.o = ordering;
 			return {
-				send: async () => await listRecords(this, kind.path, query, limit, itemIndex, settings),
+				send: async () =>
+					await listRecords({ ctx: this, path: kind.path, query, itemIndex, settings }, limit),
 			};
 		},
 	};

@@ -17,6 +17,7 @@ export const getConsumptions: Operation = {
 	]),
 	plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
 		const path = `${itemPath(customerCredit, requireCreditUuid(this, itemIndex, customerCredit))}consumptions/`;
-		return { send: async () => await listRecords(this, path, {}, undefined, itemIndex, settings) };
+		const consumptions = { ctx: this, path, query: {}, itemIndex, settings };
+		return { send: async () => await listRecords(consumptions, undefined) };
 	},
 };
