@@ -62,13 +62,17 @@ export interface ApiOptions {
 }
 
 interface Declared {
+	api: MockApi;
 	label: string;
 	pending: number | 'any';
 	used: number;
 }
 
+const isUsed = (declared: Declared) =>
+	declared.pending === 'any' ? declared.used > 0 : declared.pending === 0;
+
 const state = {
-	requests: [] as WireRequest[],
+	requests: [] as Array<{ api: MockApi; request: WireRequest }>,
 	problems: [] as string[],
 	declared: [] as Declared[],
 };
@@ -179,6 +183,7 @@ export class DeclaredReply {
 	private queryMatch: QueryMatch | undefined;
 	private readonly headerMatch: Array<[string, string | RegExp]> = [];
 	private count: number | 'any' = 1;
+	private delayMs = 0;
 
 	constructor(
 		private readonly api: MockApi,
@@ -204,6 +209,12 @@ export class DeclaredReply {
 		return this;
 	}
 
+	/** Holds the reply back `ms` milliseconds (unless the reply says its own `delayMs`). */
+	delay(ms: number): this {
+		this.delayMs = ms;
+		return this;
+	}
+
 	/** Answers with `status`, `body` (JSON, or text as it is) and `headers`; or a full Reply; or an Answer. */
 	reply(status: number, body?: unknown, headers?: Record<string, string>): MockApi;
 	reply(reply: Reply | Answer): MockApi;
@@ -219,14 +230,14 @@ export class DeclaredReply {
 						typeof statusOrReply === 'number'
 							? { status: statusOrReply, body, headers }
 							: statusOrReply;
-		const { api, method } = this;
+		const { api, method, delayMs } = this;
 		const declared = this.declare();
 		this.interceptor().reply(function (uri, requestBody, respond) {
 			const request = api.record(method, uri, this.req.headers, requestBody);
 			declared.used++;
 			if (declared.pending !== 'any') declared.pending--;
 			void (async () => {
-				const reply = asReply(await answer(request));
+				const reply = { delayMs, ...asReply(await answer(request)) };
 				api.check(request, reply);
 				if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
 				const [error, response] = api.sent(reply);
@@ -249,7 +260,7 @@ export class DeclaredReply {
 
 	private declare(): Declared {
 		const label = `${this.method} ${this.api.base}${String(this.path)}`;
-		const declared: Declared = { label, pending: this.count, used: 0 };
+		const declared: Declared = { api: this.api, label, pending: this.count, used: 0 };
 		state.declared.push(declared);
 		return declared;
 	}
@@ -285,14 +296,19 @@ export class MockApi {
 		return this.intercept('DELETE', path, body);
 	}
 
-	/** The requests this API answered in this test, in order. */
+	/** The requests this mock answered in this test, in order. */
 	requests(): WireRequest[] {
-		return state.requests.filter((request) => request.url.startsWith(this.base));
+		return state.requests.filter(({ api }) => api === this).map(({ request }) => request);
 	}
 
-	/** Drops this API's recorded requests, so a test can read only what follows. */
+	/** Whether every reply declared on this mock so far has been asked for. */
+	isDone(): boolean {
+		return state.declared.filter((declared) => declared.api === this).every(isUsed);
+	}
+
+	/** Drops this mock's recorded requests, so a test can read only what follows. */
 	forgetRequests(): void {
-		state.requests = state.requests.filter((request) => !request.url.startsWith(this.base));
+		state.requests = state.requests.filter(({ api }) => api !== this);
 	}
 
 	/** @internal */
@@ -311,7 +327,7 @@ export class MockApi {
 			body: parsedBody(body),
 			url: url.href,
 		};
-		state.requests.push(request);
+		state.requests.push({ api: this, request });
 		return request;
 	}
 
@@ -332,7 +348,7 @@ export function mockApi(base: string, options?: ApiOptions): MockApi {
 
 /** Every request any mocked API answered in this test, in order. */
 export function requests(): WireRequest[] {
-	return state.requests;
+	return state.requests.map(({ request }) => request);
 }
 
 const LOCAL = /^(127\.0\.0\.1|localhost)(:\d+)?$/;
@@ -358,7 +374,7 @@ function noteUnmatched(first: UnmatchedOptions, second?: UnmatchedOptions): void
 /** Called once after every test (setupNock.ts): the test's problems, and a fresh start. */
 export function finishMockedApis(): string[] {
 	const unused = state.declared
-		.filter((declared) => (declared.pending === 'any' ? declared.used === 0 : declared.pending > 0))
+		.filter((declared) => !isUsed(declared))
 		.map((declared) => `a declared reply was never asked for: ${declared.label}`);
 	const problems = [...state.problems, ...unused];
 	state.requests = [];

@@ -72,15 +72,15 @@ describe('an empty success body: a read that needs a record is an error naming i
 		// Get or Create must not create a subscriber that the GET answered for without saying anything.
 		['getOrCreate', { screenName: 'jane' }],
 	])('Spreedly Subscriber → %s', async (operation, extra: IDataObject) => {
-		const { scope, seen } = spreedlyApi();
-		scope.get(`${API}/subscribers/42.xml`).reply(200, '');
+		const spreedly = spreedlyApi();
+		spreedly.get(`${API}/subscribers/42.xml`).reply(200, '');
 		const { error } = await runSpreedly({
 			resource: 'subscriber',
 			operation,
 			customerId: '42',
 			...extra,
 		});
-		expect(seen.map((request) => `${request.method} ${request.path}`)).toEqual([
+		expect(spreedly.requests().map((request) => `${request.method} ${request.path}`)).toEqual([
 			`GET ${API}/subscribers/42.xml`,
 		]);
 		expect(error?.message).toBe(
@@ -129,15 +129,15 @@ describe('an empty success body: a write outputs { success: true } and what it a
 		},
 	);
 	it('Spreedly Subscriber → Create names the customer ID', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.post(`${API}/subscribers.xml`).reply(201, '');
+		const spreedly = spreedlyApi();
+		spreedly.post(`${API}/subscribers.xml`).reply(201, '');
 		const { items } = await runSpreedly({
 			resource: 'subscriber',
 			operation: 'create',
 			customerId: '42',
 			screenName: 'jane',
 		});
-		expect(seen.map((request) => `${request.method} ${request.path}`)).toEqual([
+		expect(spreedly.requests().map((request) => `${request.method} ${request.path}`)).toEqual([
 			`POST ${API}/subscribers.xml`,
 		]);
 		expect(items.map((item) => item.json)).toEqual([{ success: true, customerId: '42' }]);

@@ -327,7 +327,7 @@ describe('SignTraker credit awards: Create', () => {
 	it('never repeats a create that failed with 503, so no award is doubled', async () => {
 		const scope = nock(BASE)
 			.post('/api/credits/awards')
-			.once()
+
 			.reply(503, { Message: 'Try later' });
 		const { error } = await runSignTraker(base);
 		expect(scope.isDone()).toBe(true);

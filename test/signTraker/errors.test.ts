@@ -73,7 +73,7 @@ describe('SignTraker errors', () => {
 	it('shows which award fields an invalid create got wrong (ASP.NET ModelState)', async () => {
 		const scope = nock(BASE)
 			.post('/api/credits/awards', { Name: 'Spring', AwardedTo: { Id: 5 }, TotalAmount: 1 })
-			.once()
+
 			.reply(400, {
 				Message: 'The request is invalid.',
 				ModelState: { 'award.AwardedTo': ['No agent with Id 5.'] },
@@ -97,7 +97,7 @@ describe('SignTraker errors', () => {
 	it('does not repeat a create that hit a rate limit', async () => {
 		const scope = nock(BASE)
 			.post('/api/credits/awards')
-			.once()
+
 			.reply(429, { Message: 'Too many requests' }, { 'Retry-After': '1' });
 		const { error } = await runSignTraker(createAward);
 		expect(scope.isDone()).toBe(true);
@@ -133,7 +133,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it('does not sleep for a Retry-After longer than it is willing to wait', async () => {
-		nock(BASE).get('/api/agents/42').once().reply(429, '', { 'Retry-After': '3600' });
+		nock(BASE).get('/api/agents/42').reply(429, '', { 'Retry-After': '3600' });
 		const { error } = await runSignTraker(getAgent);
 		expect(error?.description).toContain('asked to wait 3600 s');
 		expect(sleep).not.toHaveBeenCalled();
@@ -162,7 +162,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it('does not retry a 500', async () => {
-		const scope = nock(BASE).get('/api/agents/42').once().reply(500, { Message: 'boom' });
+		const scope = nock(BASE).get('/api/agents/42').reply(500, { Message: 'boom' });
 		const { error } = await runSignTraker(getAgent);
 		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe('boom');
@@ -179,7 +179,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it('does not repeat a create that timed out', async () => {
-		const scope = nock(BASE).post('/api/credits/awards').once().delay(500).reply(200, { Id: 1 });
+		const scope = nock(BASE).post('/api/credits/awards').delay(500).reply(200, { Id: 1 });
 		const { error } = await runSignTraker({ ...createAward, options: { timeout: 50 } });
 		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe('SignTraker did not answer within 50 ms');

@@ -1,8 +1,7 @@
-import nock from 'nock';
-
 import { SpreedlySubscriptionsApi } from '../../credentials/SpreedlySubscriptionsApi.credentials';
 import { sendCredentialTest } from '../harness/credentialTest';
-import { API_TOKEN, runSpreedly, spreedlyApi, subscriberParams } from './helpers';
+import { mockApi } from '../harness/mockApi';
+import { API_TOKEN, BASIC_AUTH, runSpreedly, spreedlyApi, subscriberParams } from './helpers';
 
 const credential = new SpreedlySubscriptionsApi();
 
@@ -34,22 +33,22 @@ describe('Spreedly Subscriptions credential', () => {
 			'/api/v4/a%20b%2Fc/subscription_plans.xml',
 		],
 	])('the test request for %j is GET %s%s with HTTP Basic', async (data, baseUrl, url) => {
-		const scope = nock(baseUrl)
+		const api = mockApi(baseUrl)
 			.get(url)
-			.basicAuth({ user: API_TOKEN, pass: 'X' })
+			.matchHeader('authorization', BASIC_AUTH)
 			.reply(200, '<subscription-plans type="array"/>');
 		expect(await sendCredentialTest(credential, { apiToken: API_TOKEN, ...data })).toBe(200);
-		expect(scope.isDone()).toBe(true);
+		expect(api.isDone()).toBe(true);
 	});
 
 	it('authenticates with HTTP Basic: the token as user and X as password', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope
+		const api = spreedlyApi();
+		api
 			.get('/api/v4/acme-test/subscribers/42.xml')
-			.basicAuth({ user: API_TOKEN, pass: 'X' })
+			.matchHeader('authorization', BASIC_AUTH)
 			.reply(200, '<subscriber><customer-id>42</customer-id></subscriber>');
 		const { items } = await runSpreedly(subscriberParams('get'));
-		expect(seen).toHaveLength(1);
+		expect(api.requests()).toHaveLength(1);
 		expect(items[0].json).toEqual({ customerId: '42' });
 	});
 
@@ -63,11 +62,11 @@ describe('Spreedly Subscriptions credential', () => {
 			'The Spreedly Subscriptions credential\'s base URL "spreedly.com" is not an http(s) address',
 		],
 	])('refuses %j before any request', async (data, message) => {
-		const { seen } = spreedlyApi();
+		const api = spreedlyApi();
 		const { error } = await runSpreedly(subscriberParams('get'), {
 			credentials: { spreedlySubscriptionsApi: data },
 		});
-		expect(seen).toHaveLength(0);
+		expect(api.requests()).toHaveLength(0);
 		expect(error?.message).toBe(message);
 	});
 });

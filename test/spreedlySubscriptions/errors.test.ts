@@ -175,13 +175,13 @@ describe('Spreedly errors', () => {
 	it.each(errorCases.map((errorCase) => [errorCase.name, errorCase] as const))(
 		'%s → message and status',
 		async (_name, errorCase) => {
-			const { scope, seen } = spreedlyApi();
+			const api = spreedlyApi();
 			const contentType = errorCase.body.startsWith('<') ? XML : TEXT;
-			scope
-				.intercept(`${API}${errorCase.path}`, errorCase.method)
+			api
+				.intercept(errorCase.method, `${API}${errorCase.path}`)
 				.reply(errorCase.status, errorCase.body, contentType);
 			const { error } = await runSpreedly(errorCase.params);
-			expect(seen).toHaveLength(1);
+			expect(api.requests()).toHaveLength(1);
 			expect(error?.name).toBe('NodeApiError');
 			expect(error?.message).toBe(errorCase.message);
 			expect(error?.httpCode).toBe(String(errorCase.status));
@@ -193,11 +193,11 @@ describe('Spreedly errors', () => {
 	);
 
 	it('continues on fail: the failed item yields { error } paired with it, the next item goes on', async () => {
-		const { scope } = spreedlyApi();
-		scope
+		const api = spreedlyApi();
+		api
 			.get(`${API}/subscribers/401.xml`)
 			.reply(404, fixture('rspreedly_subscriber_not_found.xml'), TEXT);
-		scope.get(`${API}/subscribers/1.xml`).reply(200, fixture('test_subscription.xml'), XML);
+		api.get(`${API}/subscribers/1.xml`).reply(200, fixture('test_subscription.xml'), XML);
 		const { items, rawOutputs, error } = await runSpreedly(
 			{ resource: 'subscriber', operation: 'get', customerId: '={{ $json.id }}' },
 			{ items: [{ id: '401' }, { id: '1' }], continueOnFail: true },
@@ -213,8 +213,8 @@ describe('Spreedly errors', () => {
 	});
 
 	it('continues on fail for bad input too, without a request for that item', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.post(`${API}/subscribers/2/credits.xml`).reply(201, '');
+		const api = spreedlyApi();
+		api.post(`${API}/subscribers/2/credits.xml`).reply(201, '');
 		const { items, rawOutputs } = await runSpreedly(
 			{
 				resource: 'subscriber',
@@ -230,7 +230,9 @@ describe('Spreedly errors', () => {
 				continueOnFail: true,
 			},
 		);
-		expect(seen.map((request) => request.path)).toEqual([`${API}/subscribers/2/credits.xml`]);
+		expect(api.requests().map((request) => request.path)).toEqual([
+			`${API}/subscribers/2/credits.xml`,
+		]);
 		expect(items.map((item) => item.json)).toEqual([
 			{
 				error:
@@ -245,7 +247,7 @@ describe('Spreedly errors', () => {
 
 	it('never puts the API token (or the Basic header) into an error', async () => {
 		spreedlyApi()
-			.scope.get(`${API}/subscribers/42.xml`)
+			.get(`${API}/subscribers/42.xml`)
 			.reply(401, `Token ${API_TOKEN} is not valid for this site`, TEXT);
 		const { error } = await runSpreedly(subscriberParams('get'));
 		const everything = JSON.stringify({
@@ -260,31 +262,31 @@ describe('Spreedly errors', () => {
 	});
 
 	it('retries a GET on 503 and then succeeds', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope
+		const api = spreedlyApi();
+		api
 			.get(`${API}/subscribers/42.xml`)
 			.reply(503, 'busy')
 			.get(`${API}/subscribers/42.xml`)
 			.reply(200, fixture('rspreedly_subscriber.xml'), XML);
 		const { items } = await runSpreedly(subscriberParams('get'));
-		expect(seen).toHaveLength(2);
+		expect(api.requests()).toHaveLength(2);
 		expect(sleep).toHaveBeenCalledTimes(1);
 		expect(items[0].json.customerId).toBe('42');
 	});
 
 	it('never repeats a POST, not even on 503', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.post(`${API}/subscribers/42/fees.xml`).times(2).reply(503, 'busy');
+		const api = spreedlyApi();
+		api.post(`${API}/subscribers/42/fees.xml`).reply(503, 'busy');
 		const { error } = await runSpreedly(subscriberParams('addFee', { name: 'Fee', amount: 1 }));
-		expect(seen).toHaveLength(1);
+		expect(api.requests()).toHaveLength(1);
 		expect(error?.httpCode).toBe('503');
 		expect(error?.description).toContain('This write was not repeated automatically');
 		expect(sleep).not.toHaveBeenCalled();
 	});
 
 	it('times out, retries a GET, then says how long it waited', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope
+		const api = spreedlyApi();
+		api
 			.get(`${API}/subscribers/42.xml`)
 			.times(2)
 			.delay(500)
@@ -292,19 +294,19 @@ describe('Spreedly errors', () => {
 		const { error } = await runSpreedly(
 			subscriberParams('get', { options: { timeout: 50, maxRetries: 1 } }),
 		);
-		expect(seen).toHaveLength(2);
+		expect(api.requests()).toHaveLength(2);
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('Spreedly did not answer within 50 ms after 2 tries');
 		expect(error?.description).toContain('sent 2 times');
 	});
 
 	it('does not repeat a POST that timed out', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.post(`${API}/subscribers/42/credits.xml`).times(2).delay(500).reply(201, '');
+		const api = spreedlyApi();
+		api.post(`${API}/subscribers/42/credits.xml`).delay(500).reply(201, '');
 		const { error } = await runSpreedly(
 			subscriberParams('addStoreCredit', { amount: 5, options: { timeout: 50 } }),
 		);
-		expect(seen).toHaveLength(1);
+		expect(api.requests()).toHaveLength(1);
 		expect(error?.message).toBe('Spreedly did not answer within 50 ms');
 		expect(error?.description).toContain('nothing is done twice');
 		expect(sleep).not.toHaveBeenCalled();
@@ -343,7 +345,7 @@ describe('Spreedly errors', () => {
 		],
 	])('takes the title of an HTML error page (%s) as the message', async (_name, page, message) => {
 		spreedlyApi()
-			.scope.post(`${API}/subscribers/42/fees.xml`)
+			.post(`${API}/subscribers/42/fees.xml`)
 			.reply(502, page, { 'Content-Type': 'text/html' });
 		const { error } = await runSpreedly(subscriberParams('addFee', { name: 'Fee', amount: 1 }));
 		expect(error?.message).toBe(message);
@@ -356,15 +358,15 @@ describe('Spreedly errors', () => {
 	] as const)(
 		'a 200 login page from a proxy is an error on %s, never a subscriber',
 		async (_name, operation, method, path, extra) => {
-			const { scope, seen } = spreedlyApi();
-			scope[method](path).reply(
+			const api = spreedlyApi();
+			api[method](path).reply(
 				200,
 				'<html><head><title>Sign in</title></head><body><form>Please sign in</form></body></html>',
 				{ 'Content-Type': 'text/html; charset=utf-8' },
 			);
 			const { error, items } = await runSpreedly(subscriberParams(operation, extra));
 			expect(items).toEqual([]);
-			expect(seen).toHaveLength(1);
+			expect(api.requests()).toHaveLength(1);
 			expect(error?.message).toBe(
 				'Spreedly answered with an HTML page instead of XML: "Sign in Please sign in"',
 			);
@@ -375,7 +377,7 @@ describe('Spreedly errors', () => {
 
 	it('reports malformed XML in a success response', async () => {
 		spreedlyApi()
-			.scope.get(`${API}/subscribers/42.xml`)
+			.get(`${API}/subscribers/42.xml`)
 			.reply(200, '<subscriber><customer-id>42</subscriber>', XML);
 		const { error } = await runSpreedly(subscriberParams('get'));
 		expect(error?.message).toBe('Spreedly answered with malformed XML: "42"');
@@ -383,9 +385,7 @@ describe('Spreedly errors', () => {
 	});
 
 	it('reports a list response that is not an XML array', async () => {
-		spreedlyApi()
-			.scope.get(`${API}/subscription_plans.xml`)
-			.reply(200, fixture('create_user.xml'), XML);
+		spreedlyApi().get(`${API}/subscription_plans.xml`).reply(200, fixture('create_user.xml'), XML);
 		const { error } = await runSpreedly({ resource: 'plan', operation: 'getAll', returnAll: true });
 		expect(error?.message).toBe('Spreedly sent a subscription plan list that is not an XML array');
 	});

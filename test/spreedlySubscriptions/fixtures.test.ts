@@ -78,7 +78,7 @@ const trialPlanVersion = {
 };
 
 async function getReplaying(file: string): Promise<IDataObject> {
-	spreedlyApi().scope.get(`${API}/subscribers/42.xml`).reply(200, fixture(file), XML);
+	spreedlyApi().get(`${API}/subscribers/42.xml`).reply(200, fixture(file), XML);
 	const { items, error } = await runSpreedly(subscriberParams('get'));
 	expect(error).toBeUndefined();
 	expect(items).toHaveLength(1);
@@ -87,7 +87,7 @@ async function getReplaying(file: string): Promise<IDataObject> {
 
 describe('Spreedly fixtures replayed through the node', () => {
 	it('create_user.xml (Create, 201) → the subscriber with real types', async () => {
-		spreedlyApi().scope.post(`${API}/subscribers.xml`).reply(201, fixture('create_user.xml'), XML);
+		spreedlyApi().post(`${API}/subscribers.xml`).reply(201, fixture('create_user.xml'), XML);
 		const { items } = await runSpreedly(
 			subscriberParams('create', { customerId: '3', screenName: 'tester' }),
 		);
@@ -96,7 +96,7 @@ describe('Spreedly fixtures replayed through the node', () => {
 
 	it('rspreedly_create_subscriber.xml (Create) → legacy in_grace_period, empty boolean is null', async () => {
 		spreedlyApi()
-			.scope.post(`${API}/subscribers.xml`)
+			.post(`${API}/subscribers.xml`)
 			.reply(201, fixture('rspreedly_create_subscriber.xml'), XML);
 		const { items } = await runSpreedly(
 			subscriberParams('create', { customerId: '8889', screenName: 'freddy' }),
@@ -201,7 +201,7 @@ describe('Spreedly fixtures replayed through the node', () => {
 		],
 	])('%s (Subscribe to Free Trial) → the subscriber', async (file, expected) => {
 		spreedlyApi()
-			.scope.post(`${API}/subscribers/42/subscribe_to_free_trial.xml`)
+			.post(`${API}/subscribers/42/subscribe_to_free_trial.xml`)
 			.reply(200, fixture(file), XML);
 		const { items } = await runSpreedly(
 			subscriberParams('subscribeToFreeTrial', { planId: '12345' }),
@@ -211,7 +211,7 @@ describe('Spreedly fixtures replayed through the node', () => {
 
 	it('rspreedly_complimentary_success.xml → the date Rails would keep despite nil="true"', async () => {
 		spreedlyApi()
-			.scope.post(`${API}/subscribers/42/complimentary_subscriptions.xml`)
+			.post(`${API}/subscribers/42/complimentary_subscriptions.xml`)
 			.reply(201, fixture('rspreedly_complimentary_success.xml'), XML);
 		const { items } = await runSpreedly(
 			subscriberParams('addComplimentarySubscription', {
@@ -229,7 +229,7 @@ describe('Spreedly fixtures replayed through the node', () => {
 
 	it('rspreedly_lifetime_subscription_success.xml → lifetimeSubscription true', async () => {
 		spreedlyApi()
-			.scope.post(`${API}/subscribers/42/lifetime_complimentary_subscriptions.xml`)
+			.post(`${API}/subscribers/42/lifetime_complimentary_subscriptions.xml`)
 			.reply(201, fixture('rspreedly_lifetime_subscription_success.xml'), XML);
 		const { items } = await runSpreedly(
 			subscriberParams('addLifetimeComplimentarySubscription', { featureLevel: 'Something' }),
@@ -239,16 +239,14 @@ describe('Spreedly fixtures replayed through the node', () => {
 
 	it('rspreedly_credit_success.xml (empty 201) → { success: true, customerId }', async () => {
 		spreedlyApi()
-			.scope.post(`${API}/subscribers/42/credits.xml`)
+			.post(`${API}/subscribers/42/credits.xml`)
 			.reply(201, fixture('rspreedly_credit_success.xml'), XML);
 		const { items } = await runSpreedly(subscriberParams('addStoreCredit', { amount: 5 }));
 		expect(items.map((item) => item.json)).toEqual([{ success: true, customerId: '42' }]);
 	});
 
 	it('test_plans.xml (Plan → Get Many) → one item per plan, versions as a list', async () => {
-		spreedlyApi()
-			.scope.get(`${API}/subscription_plans.xml`)
-			.reply(200, fixture('test_plans.xml'), XML);
+		spreedlyApi().get(`${API}/subscription_plans.xml`).reply(200, fixture('test_plans.xml'), XML);
 		const { items } = await runSpreedly({ resource: 'plan', operation: 'getAll', returnAll: true });
 		expect(items.map((item) => item.json.id)).toEqual([12345, 67890]);
 		const { versions, ...trialPlan } = items[0].json;
@@ -260,7 +258,7 @@ describe('Spreedly fixtures replayed through the node', () => {
 
 	it('rspreedly_subscription_plan_list.xml → four plans; Limit cuts the one response', async () => {
 		spreedlyApi()
-			.scope.get(`${API}/subscription_plans.xml`)
+			.get(`${API}/subscription_plans.xml`)
 			.reply(200, fixture('rspreedly_subscription_plan_list.xml'), XML);
 		const { items } = await runSpreedly({
 			resource: 'plan',
@@ -279,7 +277,7 @@ describe('Spreedly fixtures replayed through the node', () => {
 
 	it('rspreedly_subscription_plan_list.xml: a site that sends no versions gets none in the output', async () => {
 		spreedlyApi()
-			.scope.get(`${API}/subscription_plans.xml`)
+			.get(`${API}/subscription_plans.xml`)
 			.reply(200, fixture('rspreedly_subscription_plan_list.xml'), XML);
 		const { items } = await runSpreedly({ resource: 'plan', operation: 'getAll', returnAll: true });
 		expect(items).toHaveLength(4);
@@ -293,12 +291,12 @@ describe('Spreedly fixtures replayed through the node', () => {
 		['plan', 'rspreedly_no_plans.xml', '/subscription_plans.xml'],
 		['subscriber', 'rspreedly_no_subscribers.xml', '/subscribers.xml'],
 	])('<nil-classes type="array"/> (%s → Get Many) → no items', async (resource, file, path) => {
-		const { scope } = spreedlyApi();
-		scope.get(`${API}${path}`).reply(200, fixture(file), XML);
+		const api = spreedlyApi();
+		api.get(`${API}${path}`).reply(200, fixture(file), XML);
 		const { items, error } = await runSpreedly({ resource, operation: 'getAll', returnAll: true });
 		expect(error).toBeUndefined();
 		expect(items).toEqual([]);
-		expect(scope.isDone()).toBe(true);
+		expect(api.isDone()).toBe(true);
 	});
 
 	it('a list of recorded subscribers (Subscriber → Get Many) → one item each, paired with the input', async () => {
@@ -306,7 +304,7 @@ describe('Spreedly fixtures replayed through the node', () => {
 			fixture(file).replace(/^<\?xml[^>]*>\s*/, ''),
 		);
 		const list = `<?xml version="1.0" encoding="UTF-8"?>\n<subscribers type="array">\n${records.join('\n')}</subscribers>`;
-		spreedlyApi().scope.get(`${API}/subscribers.xml`).reply(200, list, XML);
+		spreedlyApi().get(`${API}/subscribers.xml`).reply(200, list, XML);
 		const { items, rawOutputs } = await runSpreedly({
 			resource: 'subscriber',
 			operation: 'getAll',
@@ -319,8 +317,8 @@ describe('Spreedly fixtures replayed through the node', () => {
 
 	it('rspreedly_transactions.xml (Transaction → Get Many) → every recorded transaction, none dropped', async () => {
 		// The recording repeats one transaction three times (id 20): all three come out, as sent.
-		const { scope } = spreedlyApi();
-		scope
+		const api = spreedlyApi();
+		api
 			.get(`${API}/transactions.xml`)
 			.query({ since_id: '0' })
 			.reply(200, fixture('rspreedly_transactions.xml'), XML);
@@ -348,7 +346,7 @@ describe('Spreedly fixtures replayed through the node', () => {
 				detail: { paymentMethod: 'visa', recurring: false, featureLevel: 'example' },
 			})),
 		);
-		expect(scope.isDone()).toBe(true);
+		expect(api.isDone()).toBe(true);
 	});
 
 	it.each([

@@ -1,12 +1,13 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 import { parseStringPromise } from 'xml2js';
 
 import { SpreedlySubscriptionsApi } from '../../credentials/SpreedlySubscriptionsApi.credentials';
 import { SpreedlySubscriptions } from '../../nodes/SpreedlySubscriptions/SpreedlySubscriptions.node';
 import type { RunOptions } from '../harness/harness';
+import type { MockApi } from '../harness/mockApi';
+import { mockApi } from '../harness/mockApi';
 import { runNode } from '../harness/harness';
 
 export const API_TOKEN = 'spreedly-secret-token-9f3a';
@@ -34,33 +35,14 @@ export function runSpreedly(parameters: IDataObject, extra: Partial<RunOptions> 
 	});
 }
 
-export interface SeenRequest {
-	method: string;
-	path: string;
-	headers: IDataObject;
-	body: string;
-}
-
-/** nock for the Spreedly host that records every request it answers. */
-export function spreedlyApi(host = HOST): { scope: nock.Scope; seen: SeenRequest[] } {
-	const scope = nock(host);
-	const seen: SeenRequest[] = [];
-	scope.on(
-		'request',
-		(
-			req: { method: string; path: string; headers: IDataObject },
-			_interceptor: unknown,
-			body: string,
-		) => {
-			seen.push({ method: req.method, path: req.path, headers: req.headers, body });
-		},
-	);
-	return { scope, seen };
+/** Spreedly's API as the tests answer it; `requests()` is what the node sent. */
+export function spreedlyApi(host = HOST): MockApi {
+	return mockApi(host);
 }
 
 /** Parses a request body independently of the node's code, so the tests check the XML itself. */
-export async function parsedXml(body: string): Promise<unknown> {
-	return await parseStringPromise(body, { explicitArray: false });
+export async function parsedXml(body: unknown): Promise<unknown> {
+	return await parseStringPromise(body as string, { explicitArray: false });
 }
 
 export function subscriberParams(operation: string, extra: IDataObject = {}): IDataObject {

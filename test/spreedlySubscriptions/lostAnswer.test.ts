@@ -5,8 +5,8 @@ const sleep = skipBackoffSleeps();
 
 describe('Spreedly writes whose answer was lost', () => {
 	it('does not repeat a rename, whose old customer ID is gone after the first try', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.put(`${API}/subscribers/42.xml`).once().delay(2000).reply(200, '');
+		const api = spreedlyApi();
+		api.put(`${API}/subscribers/42.xml`).delay(2000).reply(200, '');
 		const { error } = await runSpreedly({
 			resource: 'subscriber',
 			operation: 'update',
@@ -14,14 +14,14 @@ describe('Spreedly writes whose answer was lost', () => {
 			updateFields: { newCustomerId: '43' },
 			options: { timeout: 500 },
 		});
-		expect(seen).toHaveLength(1);
+		expect(api.requests()).toHaveLength(1);
 		expect(error?.message).toBe('Spreedly did not answer within 500 ms');
 		expect(sleep).not.toHaveBeenCalled();
 	});
 
 	it('still repeats an ordinary update (a PUT of the same values)', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope
+		const api = spreedlyApi();
+		api
 			.put(`${API}/subscribers/42.xml`)
 			.delay(2000)
 			.reply(200, '')
@@ -34,13 +34,13 @@ describe('Spreedly writes whose answer was lost', () => {
 			updateFields: { email: 'new@example.com' },
 			options: { timeout: 500 },
 		});
-		expect(seen).toHaveLength(2);
+		expect(api.requests()).toHaveLength(2);
 		expect(items[0].json).toMatchObject({ success: true, customerId: '42' });
 	});
 
 	it('says that a delete may already have happened when the retry finds nothing', async () => {
-		const { scope, seen } = spreedlyApi(HOST);
-		scope
+		const api = spreedlyApi(HOST);
+		api
 			.delete(`${API}/subscribers/42.xml`)
 			.delay(2000)
 			.reply(200, '')
@@ -52,7 +52,7 @@ describe('Spreedly writes whose answer was lost', () => {
 			customerId: '42',
 			options: { timeout: 500 },
 		});
-		expect(seen).toHaveLength(2);
+		expect(api.requests()).toHaveLength(2);
 		expect(error?.httpCode).toBe('404');
 		expect(error?.description).toContain(
 			'An earlier attempt got no answer and may already have done this',

@@ -36,13 +36,13 @@ function subscribersXml(count: number, name = (index: number) => `user${index}`)
 
 const servePlans = () =>
 	spreedlyApi()
-		.scope.get(`${API}/subscription_plans.xml`)
+		.get(`${API}/subscription_plans.xml`)
 		.matchHeader('authorization', BASIC_AUTH)
 		.reply(200, fixture('rspreedly_subscription_plan_list.xml'), XML);
 
 const serveSubscribers = (xml: string) =>
 	spreedlyApi()
-		.scope.get(`${API}/subscribers.xml`)
+		.get(`${API}/subscribers.xml`)
 		.matchHeader('authorization', BASIC_AUTH)
 		.reply(200, xml, XML);
 
@@ -104,7 +104,7 @@ describe('Spreedly pickers', () => {
 		const plan = (id: number, name: string, level: string) =>
 			`<subscription-plan><id type="integer">${id}</id><name>${name}</name><feature-level>${level}</feature-level></subscription-plan>`;
 		spreedlyApi()
-			.scope.get(`${API}/subscription_plans.xml`)
+			.get(`${API}/subscription_plans.xml`)
 			.reply(
 				200,
 				`<subscription-plans type="array">${plan(1, 'Pro monthly', 'pro')}${plan(2, 'Pro yearly', 'pro')}${plan(3, 'Legacy', '')}</subscription-plans>`,
@@ -149,14 +149,14 @@ describe('Spreedly pickers', () => {
 		serveSubscribers(fixture('rspreedly_no_subscribers.xml'));
 		expect(await search('searchSubscribers')).toEqual({ results: [] });
 		spreedlyApi()
-			.scope.get(`${API}/subscription_plans.xml`)
+			.get(`${API}/subscription_plans.xml`)
 			.reply(200, fixture('rspreedly_no_plans.xml'), XML);
 		expect(await search('searchFeatureLevels')).toEqual({ results: [] });
 	});
 
 	it("show Spreedly's own words when the token is refused", async () => {
 		spreedlyApi()
-			.scope.get(`${API}/subscription_plans.xml`)
+			.get(`${API}/subscription_plans.xml`)
 			.reply(401, 'HTTP Basic: Access denied.\n', TEXT);
 		await expect(search('searchPlans')).rejects.toMatchObject({
 			name: 'NodeApiError',
@@ -170,20 +170,20 @@ describe('Spreedly IDs in picker shape', () => {
 	const picked = (value: string) => ({ __rl: true, mode: 'list', value });
 
 	it('changes a picked subscriber to a picked plan', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope
+		const api = spreedlyApi();
+		api
 			.put(`${API}/subscribers/1001/change_subscription_plan.xml`)
 			.reply(200, fixture('rspreedly_subscriber.xml'), XML);
 		const { error } = await runSpreedly(
 			subscriberParams('changePlan', { customerId: picked('1001'), planId: picked('43') }),
 		);
 		expect(error).toBeUndefined();
-		expect(await parsedXml(seen[0].body)).toEqual({ 'subscription-plan': { id: '43' } });
+		expect(await parsedXml(api.requests()[0].body)).toEqual({ 'subscription-plan': { id: '43' } });
 	});
 
 	it('sends a feature level typed By Name as text, and one picked from the list', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope
+		const api = spreedlyApi();
+		api
 			.post(`${API}/subscribers/1002/lifetime_complimentary_subscriptions.xml`)
 			.times(2)
 			.reply(200, fixture('rspreedly_lifetime_subscription_success.xml'), XML);
@@ -196,10 +196,10 @@ describe('Spreedly IDs in picker shape', () => {
 			);
 			expect(error).toBeUndefined();
 		}
-		expect(await parsedXml(seen[0].body)).toEqual({
+		expect(await parsedXml(api.requests()[0].body)).toEqual({
 			'lifetime-complimentary-subscription': { 'feature-level': 'Gold & Co' },
 		});
-		expect(await parsedXml(seen[1].body)).toEqual({
+		expect(await parsedXml(api.requests()[1].body)).toEqual({
 			'lifetime-complimentary-subscription': { 'feature-level': 'team' },
 		});
 	});

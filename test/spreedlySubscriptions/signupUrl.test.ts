@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { runSpreedly, spreedlyApi, subscriberParams } from './helpers';
 
 async function signupUrl(params: IDataObject, baseUrl?: string): Promise<IDataObject[]> {
-	const { seen } = spreedlyApi();
+	const api = spreedlyApi();
 	const { items, error } = await runSpreedly(
 		subscriberParams('getSignupUrl', { planId: '41', ...params }),
 		{
@@ -16,7 +16,7 @@ async function signupUrl(params: IDataObject, baseUrl?: string): Promise<IDataOb
 			},
 		},
 	);
-	expect(seen).toHaveLength(0);
+	expect(api.requests()).toHaveLength(0);
 	if (error) return [{ error: error.message }];
 	return items.map((item) => item.json);
 }

@@ -21,8 +21,8 @@ function getAll(params: IDataObject = {}) {
 
 describe('Spreedly transactions: Get Many', () => {
 	it('converts the documented transaction fields and outputs them oldest first', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.get(`${API}/transactions.xml`).query({ since_id: '0' }).reply(200, built, XML);
+		const api = spreedlyApi();
+		api.get(`${API}/transactions.xml`).query({ since_id: '0' }).reply(200, built, XML);
 		const { items, error } = await getAll({ returnAll: true });
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.id)).toEqual([19, 20]);
@@ -43,20 +43,26 @@ describe('Spreedly transactions: Get Many', () => {
 			detail: { paymentMethod: 'visa', recurring: true, featureLevel: 'pro' },
 		});
 		expect(items[0].json).toMatchObject({ id: 19, detailType: 'StopAutoRenew', invoiceId: null });
-		expect(seen[0]).toMatchObject({ method: 'GET', path: `${API}/transactions.xml?since_id=0` });
-		expect(seen[0].headers.authorization).toBe(BASIC_AUTH);
+		expect(api.requests()[0]).toMatchObject({
+			method: 'GET',
+			path: `${API}/transactions.xml`,
+			query: { since_id: '0' },
+		});
+		expect(api.requests()[0].headers.authorization).toBe(BASIC_AUTH);
 	});
 
 	it('starts after Since ID and follows since_id in batches of 50 until a short batch', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.get(`${API}/transactions.xml`).query({ since_id: '100' }).reply(200, batch(101, 50), XML);
-		scope.get(`${API}/transactions.xml`).query({ since_id: '150' }).reply(200, batch(151, 50), XML);
-		scope.get(`${API}/transactions.xml`).query({ since_id: '200' }).reply(200, batch(201, 3), XML);
+		const api = spreedlyApi();
+		api.get(`${API}/transactions.xml`).query({ since_id: '100' }).reply(200, batch(101, 50), XML);
+		api.get(`${API}/transactions.xml`).query({ since_id: '150' }).reply(200, batch(151, 50), XML);
+		api.get(`${API}/transactions.xml`).query({ since_id: '200' }).reply(200, batch(201, 3), XML);
 		const { items } = await getAll({ sinceId: '100', returnAll: true });
 		expect(items).toHaveLength(103);
 		expect(items[0].json.id).toBe(101);
 		expect(items[102].json.id).toBe(203);
-		expect(seen.map((request) => request.path)).toEqual([
+		expect(
+			api.requests().map((request) => `${request.path}?since_id=${request.query.since_id}`),
+		).toEqual([
 			`${API}/transactions.xml?since_id=100`,
 			`${API}/transactions.xml?since_id=150`,
 			`${API}/transactions.xml?since_id=200`,
@@ -64,27 +70,27 @@ describe('Spreedly transactions: Get Many', () => {
 	});
 
 	it('stops at Limit without asking for a batch too many', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.get(`${API}/transactions.xml`).query({ since_id: '0' }).reply(200, batch(1, 50), XML);
-		scope.get(`${API}/transactions.xml`).query({ since_id: '50' }).reply(200, batch(51, 50), XML);
+		const api = spreedlyApi();
+		api.get(`${API}/transactions.xml`).query({ since_id: '0' }).reply(200, batch(1, 50), XML);
+		api.get(`${API}/transactions.xml`).query({ since_id: '50' }).reply(200, batch(51, 50), XML);
 		const { items } = await getAll({ limit: 60 });
 		expect(items.map((item) => item.json.id)).toEqual(
 			Array.from({ length: 60 }, (_, index) => index + 1),
 		);
-		expect(seen).toHaveLength(2);
+		expect(api.requests()).toHaveLength(2);
 	});
 
 	it('stops after a full batch that is followed by an empty one', async () => {
-		const { scope } = spreedlyApi();
-		scope.get(`${API}/transactions.xml`).query({ since_id: '0' }).reply(200, batch(1, 50), XML);
-		scope.get(`${API}/transactions.xml`).query({ since_id: '50' }).reply(200, empty, XML);
+		const api = spreedlyApi();
+		api.get(`${API}/transactions.xml`).query({ since_id: '0' }).reply(200, batch(1, 50), XML);
+		api.get(`${API}/transactions.xml`).query({ since_id: '50' }).reply(200, empty, XML);
 		const { items } = await getAll({ returnAll: true });
 		expect(items).toHaveLength(50);
 	});
 
 	it('outputs nothing when there is no transaction since Since ID', async () => {
-		const { scope } = spreedlyApi();
-		scope.get(`${API}/transactions.xml`).query({ since_id: '7' }).reply(200, empty, XML);
+		const api = spreedlyApi();
+		api.get(`${API}/transactions.xml`).query({ since_id: '7' }).reply(200, empty, XML);
 		const { items, error } = await getAll({ sinceId: 7, returnAll: true });
 		expect(error).toBeUndefined();
 		expect(items).toEqual([]);
@@ -98,8 +104,8 @@ describe('Spreedly transactions: Get Many', () => {
 	});
 
 	it('refuses a reply that is not a list', async () => {
-		const { scope } = spreedlyApi();
-		scope
+		const api = spreedlyApi();
+		api
 			.get(`${API}/transactions.xml`)
 			.query({ since_id: '0' })
 			.reply(200, fixture('rspreedly_subscriber.xml'), XML);

@@ -38,8 +38,8 @@ describe('Spreedly Subscriptions Trigger', () => {
 	it('outputs each changed subscriber as Subscriber → Get outputs it, after answering 200', async () => {
 		const node = trigger();
 		const answeredBeforeFetching: unknown[] = [];
-		const { scope, seen } = spreedlyApi();
-		scope
+		const api = spreedlyApi();
+		api
 			.get(`${API}/subscribers/42.xml`)
 			.times(2)
 			.reply(function () {
@@ -54,19 +54,19 @@ describe('Spreedly Subscriptions Trigger', () => {
 		expect(result.sent).toEqual({ statusCode: 200, body: { received: 1 } });
 		expect(result.response.noWebhookResponse).toBe(true);
 		expect(answeredBeforeFetching[0]).toEqual({ statusCode: 200, body: { received: 1 } });
-		expect(seen[0]).toMatchObject({ method: 'GET', path: `${API}/subscribers/42.xml` });
-		expect(seen[0].headers.authorization).toBe(BASIC_AUTH);
+		expect(api.requests()[0]).toMatchObject({ method: 'GET', path: `${API}/subscribers/42.xml` });
+		expect(api.requests()[0].headers.authorization).toBe(BASIC_AUTH);
 	});
 
 	it('fetches several subscribers one after another, each once, in the order Spreedly listed them', async () => {
-		const { scope, seen } = spreedlyApi();
+		const api = spreedlyApi();
 		for (const id of ['7', '42', 'a b'])
-			scope
+			api
 				.get(`${API}/subscribers/${encodeURIComponent(id)}.xml`)
 				.reply(200, subscriberXml.replace('<customer-id>42<', `<customer-id>${id}<`), XML);
 		const result = await trigger().deliver(notification('7,42, 7 ,a b,42'));
 		expect(result.items?.map((item) => item.json.customerId)).toEqual(['7', '42', 'a b']);
-		expect(seen.map((request) => request.path)).toEqual([
+		expect(api.requests().map((request) => request.path)).toEqual([
 			`${API}/subscribers/7.xml`,
 			`${API}/subscribers/42.xml`,
 			`${API}/subscribers/a%20b.xml`,
@@ -75,11 +75,11 @@ describe('Spreedly Subscriptions Trigger', () => {
 	});
 
 	it('gives a subscriber that cannot be fetched an item that says so, and still outputs the rest', async () => {
-		const { scope } = spreedlyApi();
-		scope
+		const api = spreedlyApi();
+		api
 			.get(`${API}/subscribers/401.xml`)
 			.reply(404, fixture('rspreedly_subscriber_not_found.xml'), TEXT);
-		scope.get(`${API}/subscribers/42.xml`).reply(200, subscriberXml, XML);
+		api.get(`${API}/subscribers/42.xml`).reply(200, subscriberXml, XML);
 		const result = await trigger().deliver(notification('401,42'));
 		expect(result.items).toHaveLength(2);
 		expect(result.items?.[0].json).toEqual({
@@ -92,8 +92,8 @@ describe('Spreedly Subscriptions Trigger', () => {
 	});
 
 	it('reports a fetch that failed after retries with its status, never the API token', async () => {
-		const { scope } = spreedlyApi();
-		scope.get(`${API}/subscribers/42.xml`).times(4).reply(503, 'Service Unavailable', TEXT);
+		const api = spreedlyApi();
+		api.get(`${API}/subscribers/42.xml`).times(4).reply(503, 'Service Unavailable', TEXT);
 		const result = await trigger().deliver(notification('42'));
 		expect(result.items).toHaveLength(1);
 		expect(result.items?.[0].json).toMatchObject({ customerId: '42', httpCode: '503' });

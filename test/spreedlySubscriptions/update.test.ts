@@ -11,9 +11,7 @@ import {
 } from './helpers';
 
 async function readSubscriber(): Promise<IDataObject> {
-	spreedlyApi()
-		.scope.get(`${API}/subscribers/1.xml`)
-		.reply(200, fixture('test_subscription.xml'), XML);
+	spreedlyApi().get(`${API}/subscribers/1.xml`).reply(200, fixture('test_subscription.xml'), XML);
 	const { items } = await runSpreedly(subscriberParams('get', { customerId: '1' }));
 	return items[0].json;
 }
@@ -29,11 +27,11 @@ function updateWith(subscriber: unknown, extra: IDataObject = {}): IDataObject {
 describe('Update round-trips what Get outputs', () => {
 	it('writes a subscriber read with Get back: writable keys sent, read-only keys listed, nothing else', async () => {
 		const subscriber = await readSubscriber();
-		const { scope, seen } = spreedlyApi();
-		scope.put(`${API}/subscribers/1.xml`).reply(200, '');
+		const api = spreedlyApi();
+		api.put(`${API}/subscribers/1.xml`).reply(200, '');
 		const { items, error } = await runSpreedly(updateWith(subscriber));
 		expect(error).toBeUndefined();
-		expect(await parsedXml(seen[0].body)).toEqual({
+		expect(await parsedXml(api.requests()[0].body)).toEqual({
 			subscriber: {
 				'screen-name': 'tester',
 				email: 'tester@example.com',
@@ -64,19 +62,19 @@ describe('Update round-trips what Get outputs', () => {
 	});
 
 	it('accepts the object as JSON text and sends null as nil="true" (create_user has a null email)', async () => {
-		spreedlyApi().scope.post(`${API}/subscribers.xml`).reply(201, fixture('create_user.xml'), XML);
+		spreedlyApi().post(`${API}/subscribers.xml`).reply(201, fixture('create_user.xml'), XML);
 		const created = (
 			await runSpreedly(subscriberParams('create', { customerId: '3', screenName: 'tester' }))
 		).items[0].json;
-		const { scope, seen } = spreedlyApi();
-		scope.put(`${API}/subscribers/3.xml`).reply(200, '');
+		const api = spreedlyApi();
+		api.put(`${API}/subscribers/3.xml`).reply(200, '');
 		await runSpreedly(
 			subscriberParams('update', {
 				customerId: '3',
 				updateFields: { subscriber: JSON.stringify({ ...created, screenName: 'renamed' }) },
 			}),
 		);
-		expect(await parsedXml(seen[0].body)).toEqual({
+		expect(await parsedXml(api.requests()[0].body)).toEqual({
 			subscriber: {
 				'screen-name': 'renamed',
 				email: { $: { nil: 'true' } },
@@ -87,22 +85,26 @@ describe('Update round-trips what Get outputs', () => {
 	});
 
 	it('renames through newCustomerId and says so in the output', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.put(`${API}/subscribers/1.xml`).reply(200, '');
+		const api = spreedlyApi();
+		api.put(`${API}/subscribers/1.xml`).reply(200, '');
 		const { items } = await runSpreedly(
 			subscriberParams('update', { customerId: '1', updateFields: { newCustomerId: '1001' } }),
 		);
-		expect(await parsedXml(seen[0].body)).toEqual({ subscriber: { 'new-customer-id': '1001' } });
+		expect(await parsedXml(api.requests()[0].body)).toEqual({
+			subscriber: { 'new-customer-id': '1001' },
+		});
 		expect(items[0].json).toEqual({ success: true, customerId: '1', newCustomerId: '1001' });
 	});
 
 	it('lets a field override nothing silently: the same value twice is fine, two different values fail', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.put(`${API}/subscribers/1.xml`).reply(200, '');
+		const api = spreedlyApi();
+		api.put(`${API}/subscribers/1.xml`).reply(200, '');
 		await runSpreedly(
 			updateWith({ email: 'a@example.com' }, { updateFields: { email: 'a@example.com' } }),
 		);
-		expect(await parsedXml(seen[0].body)).toEqual({ subscriber: { email: 'a@example.com' } });
+		expect(await parsedXml(api.requests()[0].body)).toEqual({
+			subscriber: { email: 'a@example.com' },
+		});
 
 		const { error } = await runSpreedly(
 			updateWith({ email: 'a@example.com' }, { updateFields: { email: 'b@example.com' } }),
@@ -114,11 +116,11 @@ describe('Update round-trips what Get outputs', () => {
 
 	it('fails on read-only keys when Options → Read-Only Keys is "Fail"', async () => {
 		const subscriber = await readSubscriber();
-		const { seen } = spreedlyApi();
+		const api = spreedlyApi();
 		const { error } = await runSpreedly(
 			updateWith(subscriber, { options: { readOnlyKeys: 'fail' } }),
 		);
-		expect(seen).toHaveLength(0);
+		expect(api.requests()).toHaveLength(0);
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toContain('has read-only keys Spreedly does not let you change: ');
 		expect(error?.message).toContain('token');
@@ -136,9 +138,9 @@ describe('Update round-trips what Get outputs', () => {
 		['[1,2]', 'must be a JSON object'],
 		['{not json', 'is not valid JSON'],
 	])('refuses %j before any request', async (subscriber, message) => {
-		const { seen } = spreedlyApi();
+		const api = spreedlyApi();
 		const { error } = await runSpreedly(updateWith(subscriber));
-		expect(seen).toHaveLength(0);
+		expect(api.requests()).toHaveLength(0);
 		expect(error?.message).toContain(message);
 		expect(error?.message).toContain('(item 0)');
 	});

@@ -90,15 +90,15 @@ const badInputs: Array<[string, IDataObject, string]> = [
 
 describe('Spreedly bad input fails before any request, naming the parameter and the item', () => {
 	it.each(badInputs)('%s', async (_name, params, message) => {
-		const { seen } = spreedlyApi();
+		const api = spreedlyApi();
 		const { error } = await runSpreedly(params);
-		expect(seen).toHaveLength(0);
+		expect(api.requests()).toHaveLength(0);
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toContain(message);
 	});
 
 	it('names the item that carries the bad value and sends nothing, not even the good item before it', async () => {
-		const { seen } = spreedlyApi();
+		const api = spreedlyApi();
 		const { error } = await runSpreedly(
 			subscriberParams('addComplimentaryTimeExtension', {
 				durationQuantity: 1,
@@ -106,7 +106,7 @@ describe('Spreedly bad input fails before any request, naming the parameter and 
 			}),
 			{ items: [{ units: 'days' }, { units: 'years' }] },
 		);
-		expect(seen).toHaveLength(0);
+		expect(api.requests()).toHaveLength(0);
 		expect(error?.message).toBe(
 			'The parameter "Duration Units" must be "days" or "months", got "years" (item 1)',
 		);

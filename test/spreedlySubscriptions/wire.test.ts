@@ -215,18 +215,18 @@ describe('Spreedly requests on the wire', () => {
 	it.each(cases.map((wire) => [`${wire.operation} ${wire.method} ${wire.path}`, wire] as const))(
 		'%s',
 		async (_name, wire) => {
-			const { scope, seen } = spreedlyApi();
-			scope.intercept(`${API}${wire.path}`, wire.method).reply(wire.status, wire.reply, XML);
+			const api = spreedlyApi();
+			api.intercept(wire.method, `${API}${wire.path}`).reply(wire.status, wire.reply, XML);
 			const { items, error } = await runSpreedly(subscriberParams(wire.operation, wire.params));
 			expect(error).toBeUndefined();
-			expect(seen).toHaveLength(1);
-			const [request] = seen;
+			expect(api.requests()).toHaveLength(1);
+			const [request] = api.requests();
 			expect(request.method).toBe(wire.method);
 			expect(request.path).toBe(`${API}${wire.path}`);
 			expect(request.headers.authorization).toBe(BASIC_AUTH);
 			expect(request.headers.accept).toBe('application/xml');
 			if (wire.xml === undefined) {
-				expect(request.body).toBe('');
+				expect(request.body).toBeUndefined();
 			} else {
 				expect(request.headers['content-type']).toBe('application/xml');
 				expect(await parsedXml(request.body)).toEqual(wire.xml);
@@ -236,37 +236,37 @@ describe('Spreedly requests on the wire', () => {
 	);
 
 	it('Plan → Get Many: GET subscription_plans.xml with Basic auth', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.get(`${API}/subscription_plans.xml`).reply(200, fixture('test_plans.xml'), XML);
+		const api = spreedlyApi();
+		api.get(`${API}/subscription_plans.xml`).reply(200, fixture('test_plans.xml'), XML);
 		await runSpreedly({ resource: 'plan', operation: 'getAll', limit: 1 });
 		expect(
-			seen.map((request) => [request.method, request.path, request.headers.authorization]),
+			api
+				.requests()
+				.map((request) => [request.method, request.path, request.headers.authorization]),
 		).toEqual([['GET', `${API}/subscription_plans.xml`, BASIC_AUTH]]);
 	});
 
 	it('URL-encodes the site name and the customer ID', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.get('/api/v4/my%20site%2Fx/subscribers/a%2Fb%3Fc%20d.xml').reply(200, subscriber42, XML);
+		const api = spreedlyApi();
+		api.get('/api/v4/my%20site%2Fx/subscribers/a%2Fb%3Fc%20d.xml').reply(200, subscriber42, XML);
 		const { error } = await runSpreedly(subscriberParams('get', { customerId: 'a/b?c d' }), {
 			credentials: { spreedlySubscriptionsApi: { siteName: 'my site/x', apiToken: 'tok-1234' } },
 		});
 		expect(error).toBeUndefined();
-		expect(seen).toHaveLength(1);
+		expect(api.requests()).toHaveLength(1);
 	});
 
 	it('escapes a screen name like <b>&"x"</b> so it arrives intact', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope
-			.post(`${API}/subscribers.xml`)
-			.reply(201, fixture('rspreedly_create_subscriber.xml'), XML);
+		const api = spreedlyApi();
+		api.post(`${API}/subscribers.xml`).reply(201, fixture('rspreedly_create_subscriber.xml'), XML);
 		await runSpreedly(
 			subscriberParams('create', {
 				screenName: '<b>&"x"</b>',
 				additionalFields: { email: "o'neil&co@example.com" },
 			}),
 		);
-		expect(seen[0].body).not.toContain('<b>');
-		expect(await parsedXml(seen[0].body)).toEqual({
+		expect(api.requests()[0].body).not.toContain('<b>');
+		expect(await parsedXml(api.requests()[0].body)).toEqual({
 			subscriber: {
 				'customer-id': '42',
 				'screen-name': '<b>&"x"</b>',
@@ -276,14 +276,14 @@ describe('Spreedly requests on the wire', () => {
 	});
 
 	it('runs once per input item and pairs each output with its item', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.get(`${API}/subscribers/1.xml`).reply(200, fixture('test_subscription.xml'), XML);
-		scope.get(`${API}/subscribers/3.xml`).reply(200, fixture('create_user.xml'), XML);
+		const api = spreedlyApi();
+		api.get(`${API}/subscribers/1.xml`).reply(200, fixture('test_subscription.xml'), XML);
+		api.get(`${API}/subscribers/3.xml`).reply(200, fixture('create_user.xml'), XML);
 		const { items, rawOutputs } = await runSpreedly(
 			{ resource: 'subscriber', operation: 'get', customerId: '={{ $json.id }}' },
 			{ items: [{ id: '1' }, { id: '3' }] },
 		);
-		expect(seen.map((request) => request.path)).toEqual([
+		expect(api.requests().map((request) => request.path)).toEqual([
 			`${API}/subscribers/1.xml`,
 			`${API}/subscribers/3.xml`,
 		]);
@@ -292,8 +292,8 @@ describe('Spreedly requests on the wire', () => {
 	});
 
 	it('uses the Pin Payments host and tolerates a trailing slash on the base URL', async () => {
-		const { scope, seen } = spreedlyApi('https://subs.pinpayments.com');
-		scope.get(`${API}/subscribers/42.xml`).reply(200, subscriber42, XML);
+		const api = spreedlyApi('https://subs.pinpayments.com');
+		api.get(`${API}/subscribers/42.xml`).reply(200, subscriber42, XML);
 		const { error } = await runSpreedly(subscriberParams('get'), {
 			credentials: {
 				spreedlySubscriptionsApi: {
@@ -304,7 +304,7 @@ describe('Spreedly requests on the wire', () => {
 			},
 		});
 		expect(error).toBeUndefined();
-		expect(seen).toHaveLength(1);
+		expect(api.requests()).toHaveLength(1);
 	});
 });
 
@@ -312,60 +312,54 @@ describe('Get or Create', () => {
 	const getOrCreate = subscriberParams('getOrCreate', { screenName: 'bob' });
 
 	it('returns the subscriber a GET finds, without creating one', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.get(`${API}/subscribers/42.xml`).reply(200, subscriber42, XML);
+		const api = spreedlyApi();
+		api.get(`${API}/subscribers/42.xml`).reply(200, subscriber42, XML);
 		const { items } = await runSpreedly(getOrCreate);
-		expect(seen.map((request) => request.method)).toEqual(['GET']);
+		expect(api.requests().map((request) => request.method)).toEqual(['GET']);
 		expect(items[0].json).toMatchObject(asSubscriber42);
 	});
 
 	it('creates the subscriber when the GET answers 404', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope
-			.get(`${API}/subscribers/42.xml`)
-			.reply(404, fixture('rspreedly_subscriber_not_found.xml'));
-		scope
-			.post(`${API}/subscribers.xml`)
-			.reply(201, fixture('rspreedly_create_subscriber.xml'), XML);
+		const api = spreedlyApi();
+		api.get(`${API}/subscribers/42.xml`).reply(404, fixture('rspreedly_subscriber_not_found.xml'));
+		api.post(`${API}/subscribers.xml`).reply(201, fixture('rspreedly_create_subscriber.xml'), XML);
 		const { items } = await runSpreedly(getOrCreate);
-		expect(seen.map((request) => `${request.method} ${request.path}`)).toEqual([
+		expect(api.requests().map((request) => `${request.method} ${request.path}`)).toEqual([
 			`GET ${API}/subscribers/42.xml`,
 			`POST ${API}/subscribers.xml`,
 		]);
-		expect(await parsedXml(seen[1].body)).toEqual({
+		expect(await parsedXml(api.requests()[1].body)).toEqual({
 			subscriber: { 'customer-id': '42', 'screen-name': 'bob' },
 		});
 		expect(items[0].json).toMatchObject({ customerId: '8889' });
 	});
 
 	it('GETs again when the POST answers 403 "already exists" (created meanwhile)', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope
-			.get(`${API}/subscribers/42.xml`)
-			.reply(404, fixture('rspreedly_subscriber_not_found.xml'));
-		scope.post(`${API}/subscribers.xml`).reply(403, fixture('rspreedly_existing_subscriber.xml'));
-		scope.get(`${API}/subscribers/42.xml`).reply(200, subscriber42, XML);
+		const api = spreedlyApi();
+		api.get(`${API}/subscribers/42.xml`).reply(404, fixture('rspreedly_subscriber_not_found.xml'));
+		api.post(`${API}/subscribers.xml`).reply(403, fixture('rspreedly_existing_subscriber.xml'));
+		api.get(`${API}/subscribers/42.xml`).reply(200, subscriber42, XML);
 		const { items, error } = await runSpreedly(getOrCreate);
 		expect(error).toBeUndefined();
-		expect(seen.map((request) => request.method)).toEqual(['GET', 'POST', 'GET']);
+		expect(api.requests().map((request) => request.method)).toEqual(['GET', 'POST', 'GET']);
 		expect(items[0].json).toMatchObject(asSubscriber42);
 	});
 
 	it('fails on any other 403 of the POST, with the reason the API gave', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.get(`${API}/subscribers/42.xml`).reply(404, '');
-		scope.post(`${API}/subscribers.xml`).reply(403, 'You must specify a customer id');
+		const api = spreedlyApi();
+		api.get(`${API}/subscribers/42.xml`).reply(404, '');
+		api.post(`${API}/subscribers.xml`).reply(403, 'You must specify a customer id');
 		const { error } = await runSpreedly(getOrCreate);
-		expect(seen).toHaveLength(2);
+		expect(api.requests()).toHaveLength(2);
 		expect(error?.message).toBe('You must specify a customer id');
 		expect(error?.httpCode).toBe('403');
 	});
 
 	it('fails on a GET error other than 404 without creating anything', async () => {
-		const { scope, seen } = spreedlyApi();
-		scope.get(`${API}/subscribers/42.xml`).reply(401, 'HTTP Basic: Access denied.\n');
+		const api = spreedlyApi();
+		api.get(`${API}/subscribers/42.xml`).reply(401, 'HTTP Basic: Access denied.\n');
 		const { error } = await runSpreedly(getOrCreate);
-		expect(seen).toHaveLength(1);
+		expect(api.requests()).toHaveLength(1);
 		expect(error?.httpCode).toBe('401');
 	});
 });

@@ -345,7 +345,7 @@ describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
 	])(
 		'without Continue On Fail, stops on a %i without repeating the POST',
 		async (status, message) => {
-			const scope = engage().post(TRANSACTIONS).once().reply(status, { message });
+			const scope = engage().post(TRANSACTIONS).reply(status, { message });
 			const { error } = await runVoyado(addFromItems, { items: purchases(3) });
 			expect(scope.isDone()).toBe(true);
 			expect(error?.name).toBe('NodeApiError');

@@ -9,7 +9,7 @@ describe('Voyado Engage errors', () => {
 	it('401: says to check the API key, does not retry, never shows the key', async () => {
 		const scope = engage()
 			.get(ACCOUNT)
-			.once()
+
 			.reply(401, { message: `The API key ${API_KEY} is not valid.` });
 		const { error } = await runVoyado(getAccount);
 		expect(scope.isDone()).toBe(true);
@@ -67,7 +67,7 @@ describe('Voyado Engage errors', () => {
 	});
 
 	it('500: shows Engage’s message and does not retry', async () => {
-		const scope = engage().get(ACCOUNT).once().reply(500, { message: 'An error has occurred.' });
+		const scope = engage().get(ACCOUNT).reply(500, { message: 'An error has occurred.' });
 		const { error } = await runVoyado(getAccount);
 		expect(scope.isDone()).toBe(true);
 		expect(error?.httpCode).toBe('500');
