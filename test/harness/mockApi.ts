@@ -45,8 +45,11 @@ export type Reply =
 			violates?: RegExp;
 	  };
 
-type ReplyTuple = [number, unknown?, Record<string, string>?];
+/** `[status, body?, headers?]` */
+type ReplyTuple = unknown[];
 export type Answer = (request: WireRequest) => Reply | ReplyTuple | Promise<Reply | ReplyTuple>;
+/** The exact JSON body, a regular expression for a text body, or a predicate. */
+type BodyMatch = nock.RequestBodyMatcher;
 
 type QueryMatch = Query | Record<string, string | number> | true | ((query: Query) => boolean);
 
@@ -74,6 +77,7 @@ const isUsed = (declared: Declared) =>
 const state = {
 	requests: [] as Array<{ api: MockApi; request: WireRequest }>,
 	problems: [] as string[],
+	undeclared: [] as string[],
 	declared: [] as Declared[],
 };
 
@@ -126,7 +130,7 @@ function judge(problems: string[], violates: RegExp | undefined): string[] {
 
 function asReply(answer: Reply | ReplyTuple): Reply {
 	if (!Array.isArray(answer)) return answer;
-	const [status, body, headers] = answer;
+	const [status, body, headers] = answer as [number, unknown?, Record<string, string>?];
 	return { status, body, headers };
 }
 
@@ -189,7 +193,7 @@ export class DeclaredReply {
 		private readonly api: MockApi,
 		private readonly method: string,
 		private readonly path: string | RegExp,
-		private readonly bodyMatch: unknown,
+		private readonly bodyMatch: BodyMatch | undefined,
 	) {}
 
 	/** The exact query (without this: none, unless the API answers any), `true` for any, or a predicate. */
@@ -250,7 +254,7 @@ export class DeclaredReply {
 	private interceptor(): nock.Interceptor {
 		const scope = nock(this.api.base);
 		if (this.count === 'any') scope.persist();
-		const interceptor = scope.intercept(this.path, this.method, this.bodyMatch as never);
+		const interceptor = scope.intercept(this.path, this.method, this.bodyMatch);
 		const query = this.queryMatch ?? (this.api.answersAnyQuery ? true : undefined);
 		if (query !== undefined) interceptor.query(query as never);
 		for (const [name, value] of this.headerMatch) interceptor.matchHeader(name, value);
@@ -277,22 +281,22 @@ export class MockApi {
 	}
 
 	/** A reply to `method path` (with `body`: only to requests with that JSON body, or where it returns true). */
-	intercept(method: string, path: string | RegExp, body?: unknown): DeclaredReply {
+	intercept(method: string, path: string | RegExp, body?: BodyMatch): DeclaredReply {
 		return new DeclaredReply(this, method.toUpperCase(), path, body);
 	}
-	get(path: string | RegExp, body?: unknown): DeclaredReply {
+	get(path: string | RegExp, body?: BodyMatch): DeclaredReply {
 		return this.intercept('GET', path, body);
 	}
-	post(path: string | RegExp, body?: unknown): DeclaredReply {
+	post(path: string | RegExp, body?: BodyMatch): DeclaredReply {
 		return this.intercept('POST', path, body);
 	}
-	put(path: string | RegExp, body?: unknown): DeclaredReply {
+	put(path: string | RegExp, body?: BodyMatch): DeclaredReply {
 		return this.intercept('PUT', path, body);
 	}
-	patch(path: string | RegExp, body?: unknown): DeclaredReply {
+	patch(path: string | RegExp, body?: BodyMatch): DeclaredReply {
 		return this.intercept('PATCH', path, body);
 	}
-	delete(path: string | RegExp, body?: unknown): DeclaredReply {
+	delete(path: string | RegExp, body?: BodyMatch): DeclaredReply {
 		return this.intercept('DELETE', path, body);
 	}
 
@@ -351,6 +355,14 @@ export function requests(): WireRequest[] {
 	return state.requests.map(({ request }) => request);
 }
 
+/** Asserts the node sent nothing at all so far in this test, declared or not. */
+export function expectNoRequests(): void {
+	expect({ answered: requests(), undeclared: state.undeclared }).toEqual({
+		answered: [],
+		undeclared: [],
+	});
+}
+
 const LOCAL = /^(127\.0\.0\.1|localhost)(:\d+)?$/;
 
 interface UnmatchedOptions {
@@ -366,9 +378,9 @@ function noteUnmatched(first: UnmatchedOptions, second?: UnmatchedOptions): void
 	const options = second ?? first;
 	const host = options.host ?? options.hostname ?? '';
 	if (LOCAL.test(host) || LOCAL.test(options.hostname ?? '')) return;
-	state.problems.push(
-		`a request no test declared: ${options.method ?? 'GET'} ${options.proto ?? 'https'}://${host}${options.path ?? ''}`,
-	);
+	const request = `${options.method ?? 'GET'} ${options.proto ?? 'https'}://${host}${options.path ?? ''}`;
+	state.undeclared.push(request);
+	state.problems.push(`a request no test declared: ${request}`);
 }
 
 /** Called once after every test (setupNock.ts): the test's problems, and a fresh start. */
@@ -379,6 +391,7 @@ export function finishMockedApis(): string[] {
 	const problems = [...state.problems, ...unused];
 	state.requests = [];
 	state.problems = [];
+	state.undeclared = [];
 	state.declared = [];
 	return problems;
 }

@@ -10,6 +10,8 @@ import {
 	TRANSACTIONS,
 } from './helpers';
 import { skipBackoffSleeps } from '../harness/backoff';
+import type { WireRequest } from '../harness/mockApi';
+import { expectNoRequests } from '../harness/mockApi';
 
 const sleep = skipBackoffSleeps();
 
@@ -125,7 +127,6 @@ describe('Voyado Engage pointTransaction.add batching', () => {
 	});
 
 	it.each([0, 1001, 2.5])('refuses batchSize %p before any request', async (batchSize) => {
-		const { scope } = recordPosts(1);
 		const { error } = await runVoyado(
 			{ ...addFromItems, options: { batchSize } },
 			{ items: purchases(2) },
@@ -133,7 +134,7 @@ describe('Voyado Engage pointTransaction.add batching', () => {
 		expect(error?.message).toMatch(
 			/^The parameter "Batch Size" must be a whole number from 1 to 1000/,
 		);
-		expect(scope.isDone()).toBe(false);
+		expectNoRequests();
 	});
 
 	it('sends the batches one after another (never two at once, so the rate limit is respected)', async () => {
@@ -169,13 +170,13 @@ describe('Voyado Engage pointTransaction.add Idempotency-Key', () => {
 		const keys: string[] = [];
 		const scope = engage()
 			.post(TRANSACTIONS)
-			.reply(function () {
-				keys.push(String(this.req.headers['idempotency-key']));
+			.reply((request) => {
+				keys.push(String(request.headers['idempotency-key']));
 				return [503, 'Service Unavailable'];
 			})
 			.post(TRANSACTIONS)
-			.reply(function () {
-				keys.push(String(this.req.headers['idempotency-key']));
+			.reply((request) => {
+				keys.push(String(request.headers['idempotency-key']));
 				return [200, {}];
 			});
 		const { items, error } = await runVoyado(addFromItems, { items: purchases(3) });
@@ -189,9 +190,9 @@ describe('Voyado Engage pointTransaction.add Idempotency-Key', () => {
 
 	it('is retried with the same key after a timeout (the first POST may have arrived)', async () => {
 		const keys: string[] = [];
-		const record = function (this: { req: { headers: Record<string, string | string[]> } }) {
-			keys.push(String(this.req.headers['idempotency-key']));
-			return [200, {}] as [number, object];
+		const record = (request: WireRequest) => {
+			keys.push(String(request.headers['idempotency-key']));
+			return [200, {}];
 		};
 		const scope = engage()
 			.post(TRANSACTIONS)
@@ -228,9 +229,9 @@ describe('Voyado Engage pointTransaction.add Idempotency-Key', () => {
 		let droppedKey = '';
 		const dropped = engage()
 			.post(TRANSACTIONS)
-			.reply(function (_uri, _body, respond) {
-				droppedKey = String(this.req.headers['idempotency-key']);
-				respond?.(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), [0, '']);
+			.reply((request) => {
+				droppedKey = String(request.headers['idempotency-key']);
+				return { networkError: 'ECONNRESET' };
 			});
 		const { posts, scope } = recordPosts(1);
 		const { items, error } = await runVoyado(addFromItems, { items: purchases(1) });
@@ -248,8 +249,8 @@ describe('Voyado Engage pointTransaction.add Idempotency-Key', () => {
 		const scope = engage()
 			.post(TRANSACTIONS)
 			.times(4)
-			.reply(function (_uri, body) {
-				const key = String(this.req.headers['idempotency-key']);
+			.reply(({ body, headers }) => {
+				const key = String(headers['idempotency-key']);
 				sent.push([key, (body as unknown[]).length]);
 				if (key.endsWith('-2') && failSecondBatchOnce) {
 					failSecondBatchOnce = false;
@@ -325,7 +326,6 @@ describe('Voyado Engage pointTransaction.add Idempotency-Key', () => {
 	it.each(['ordre-é', 'x'.repeat(201)])(
 		'refuses the user key %j before any request',
 		async (idempotencyKey) => {
-			const { scope } = recordPosts(1);
 			const { error } = await runVoyado(
 				{ ...addFromItems, options: { idempotencyKey } },
 				{ items: purchases(1) },
@@ -333,7 +333,7 @@ describe('Voyado Engage pointTransaction.add Idempotency-Key', () => {
 			expect(error?.message).toMatch(
 				/^The parameter "Idempotency Key" must be printable ASCII text of at most 200 characters/,
 			);
-			expect(scope.isDone()).toBe(false);
+			expectNoRequests();
 		},
 	);
 });
@@ -359,9 +359,9 @@ describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
 		const keys: string[] = [];
 		const scope = engage()
 			.post(TRANSACTIONS)
-			.twice()
-			.reply(function () {
-				keys.push(String(this.req.headers['idempotency-key']));
+			.times(2)
+			.reply((request) => {
+				keys.push(String(request.headers['idempotency-key']));
 				return keys.length === 1 ? [500, { message: 'An error has occurred.' }] : [200, {}];
 			});
 		const { items, error } = await runVoyado(addFromItems, { items: purchases(2) });

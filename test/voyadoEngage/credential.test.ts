@@ -49,8 +49,8 @@ describe('Voyado Engage credential', () => {
 	it('does not send Authorization', async () => {
 		const scope = engage()
 			.get('/api/v2/point-accounts/7')
-			.reply(function () {
-				return [200, { authorization: this.req.headers.authorization ?? null }];
+			.reply((request) => {
+				return [200, { authorization: request.headers.authorization ?? null }];
 			});
 		const { items } = await runVoyado({
 			resource: 'pointAccount',

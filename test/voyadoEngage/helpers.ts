@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { VoyadoEngageApi } from '../../credentials/VoyadoEngageApi.credentials';
 import { VoyadoEngage } from '../../nodes/VoyadoEngage/VoyadoEngage.node';
 import { version } from '../../package.json';
 import type { RunOptions, RunResult } from '../harness/harness';
+import type { MockApi } from '../harness/mockApi';
+import { mockApi } from '../harness/mockApi';
 import { runNode } from '../harness/harness';
 
 export const API_KEY = 'voyado-secret-key-123';
@@ -15,10 +16,10 @@ export const TRANSACTIONS = '/api/v2/point-accounts/transactions';
 export const CONTACT = '5b8f3c3e-2d9a-4e1f-9c7b-0a1d2e3f4a5b';
 export const OTHER_CONTACT = '8e2d6b71-4c3a-4f0e-b1d2-9a8b7c6d5e4f';
 
-/** A nock scope that only answers requests carrying every header Engage needs. */
-export function engage(base = BASE) {
-	return nock(base, {
-		reqheaders: { apikey: API_KEY, 'user-agent': USER_AGENT, 'content-type': 'application/json' },
+/** Engage's API as the tests answer it: a request without every header Engage needs fails the test. */
+export function engage(base = BASE): MockApi {
+	return mockApi(base, {
+		headers: { apikey: API_KEY, 'user-agent': USER_AGENT, 'content-type': 'application/json' },
 	});
 }
 
@@ -72,10 +73,9 @@ export function recordPosts(
 	const scope = engage()
 		.post(TRANSACTIONS)
 		.times(times)
-		.reply(function (_uri, body) {
-			const rows = body as IDataObject[];
-			const key = this.req.headers['idempotency-key'];
-			posts.push({ body: rows, key: Array.isArray(key) ? key[0] : key });
+		.reply((request) => {
+			const rows = request.body as IDataObject[];
+			posts.push({ body: rows, key: request.headers['idempotency-key'] });
 			return answer(rows);
 		});
 	return { posts, scope };

@@ -27,9 +27,9 @@ function startedInFirstSecond(starts: number[]): number {
 /** Answers GET /api/v2/point-accounts/<id> with `{ id }` and records when each request came. */
 function accounts(starts: number[], answer?: (id: number) => [number, IDataObject] | undefined) {
 	return engage()
-		.persist()
 		.get(new RegExp(`^${ACCOUNTS}/\\d+$`))
-		.reply((uri) => {
+		.times('any')
+		.reply(({ url: uri }) => {
 			const id = Number(uri.split('/').pop());
 			starts.push(clock.now());
 			return answer?.(id) ?? [200, { id }];
@@ -39,8 +39,8 @@ function accounts(starts: number[], answer?: (id: number) => [number, IDataObjec
 /** Accepts every Add batch and records when each came. */
 function acceptBatches(starts: number[]) {
 	engage()
-		.persist()
 		.post(TRANSACTIONS)
+		.times('any')
 		.reply(() => {
 			starts.push(clock.now());
 			return [200, { notAccepted: [] }];
@@ -102,10 +102,10 @@ describe('Voyado Engage: at most 200 requests per second per run', () => {
 		const starts: number[] = [];
 		const total = 210;
 		engage()
-			.persist()
 			.get(TRANSACTIONS)
+			.times('any')
 			.query(true)
-			.reply((uri) => {
+			.reply(({ url: uri }) => {
 				const offset = Number(new URL(uri, 'https://acme.voyado.com').searchParams.get('offset'));
 				starts.push(clock.now());
 				// Engage caps the page (here at one record); Return All goes on until totalCount.

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { expectNoRequests } from '../harness/mockApi';
 
 import { CONTACT, engage, OTHER_CONTACT, runVoyado } from './helpers';
 
@@ -21,10 +22,9 @@ async function expectRefusedBeforeAnyRequest(
 	item: IDataObject,
 	message: string | RegExp,
 ) {
-	const scope = engage().get(/.*/).reply(200, {});
 	const { error } = await runVoyado(parameters, { items: [item] });
 	expect(error?.message).toMatch(message);
-	expect(scope.isDone()).toBe(false);
+	expectNoRequests();
 }
 
 const ids = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json.id);

@@ -15,7 +15,7 @@ const THIRD_CONTACT = '0c9a3e55-7d1b-4c2e-8f6a-3b5d7e9f1a2c';
 async function addWithAnswer(items: IDataObject[], answer: (rows: IDataObject[]) => unknown) {
 	const scope = engage()
 		.post(TRANSACTIONS)
-		.reply((_uri, body) => [200, answer(body as IDataObject[])]);
+		.reply(({ body }) => [200, answer(body as IDataObject[])]);
 	const result = await runVoyado(addFromItems, { items });
 	expect(scope.isDone()).toBe(true);
 	expect(result.error).toBeUndefined();
@@ -151,7 +151,7 @@ describe('Voyado Engage pointTransaction.add: notAccepted rows mapped back to th
 		}));
 		const scope = engage()
 			.post(TRANSACTIONS)
-			.reply((_uri, body) => [
+			.reply(({ body }) => [
 				200,
 				{ notAccepted: [{ ...(body as IDataObject[])[1], validTo: '2026-01-01T00:00:00' }] },
 			]);
@@ -175,7 +175,7 @@ describe('Voyado Engage pointTransaction.add: notAccepted rows mapped back to th
 		const now = '2026-05-20T08:15:00';
 		const scope = engage()
 			.post(TRANSACTIONS)
-			.reply((_uri, body) => [
+			.reply(({ body }) => [
 				200,
 				{
 					notAccepted: [
@@ -216,7 +216,7 @@ describe('Voyado Engage pointTransaction.add: notAccepted rows mapped back to th
 			.post(TRANSACTIONS)
 			.reply(200, {})
 			.post(TRANSACTIONS)
-			.reply((_uri, body) => [200, { notAccepted: [(body as IDataObject[])[0]] }]);
+			.reply(({ body }) => [200, { notAccepted: [(body as IDataObject[])[0]] }]);
 		const { items } = await runVoyado(
 			{ ...addFromItems, options: { batchSize: 2 } },
 			{ items: purchases(4) },

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { expectNoRequests } from '../harness/mockApi';
 
 import {
 	addFromItems,
@@ -72,11 +73,10 @@ function itemsWithBadRow(bad: IDataObject): IDataObject[] {
 
 describe('Voyado Engage pointTransaction.add checks every row before sending', () => {
 	it.each(BAD_ROWS)('%s: fails the node before anything is sent', async (_name, bad, message) => {
-		const { scope } = recordPosts(1);
 		const { error } = await runVoyado(withDates, { items: itemsWithBadRow(bad) });
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(message);
-		expect(scope.isDone()).toBe(false);
+		expectNoRequests();
 	});
 
 	it.each(BAD_ROWS)(
@@ -94,22 +94,20 @@ describe('Voyado Engage pointTransaction.add checks every row before sending', (
 	);
 
 	it('fails on the first bad row when several are bad, before anything is sent', async () => {
-		const { scope } = recordPosts(1);
 		const items = purchases(5, (index) =>
 			index === 1 ? { amount: 'x' } : index === 3 ? { contactId: 'y' } : {},
 		);
 		const { error } = await runVoyado(addFromItems, { items });
 		expect(error?.message).toContain('(item 1)');
-		expect(scope.isDone()).toBe(false);
+		expectNoRequests();
 	});
 
 	it('with Continue On Fail and only bad rows, sends nothing and outputs an error item for each', async () => {
-		const { scope } = recordPosts(1);
 		const { rawOutputs } = await runVoyado(addFromItems, {
 			items: purchases(2, () => ({ contactId: 'nope' })),
 			continueOnFail: true,
 		});
-		expect(scope.isDone()).toBe(false);
+		expectNoRequests();
 		expect(rawOutputs[0][0].map((item) => [Object.keys(item.json), item.pairedItem])).toEqual([
 			[['error'], { item: 0 }],
 			[['error'], { item: 1 }],
