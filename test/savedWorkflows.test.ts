@@ -1,12 +1,12 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { runSignTraker } from './signTraker/helpers';
 import { API, fixture, runSpreedly, XML } from './spreedlySubscriptions/helpers';
 import { BASE as VOYADO, recordPosts, runVoyado } from './voyadoEngage/helpers';
 import { BASE as WALDUR, runWaldur } from './waldur/helpers';
+import { mockApi } from './harness/mockApi';
 
 /**
  * Workflows saved before the IDs became pickers hold plain values in the same parameters. This file
@@ -25,7 +25,7 @@ function parametersOf(name: string): IDataObject {
 
 describe('a workflow saved before the pickers keeps working', () => {
 	it('SignTraker: a plain agent ID, and IDs from expressions', async () => {
-		const scope = nock('https://acme.signtraker.com')
+		const scope = mockApi('https://acme.signtraker.com')
 			.get('/api/agents/101')
 			.reply(200, { Id: 101 })
 			.post('/api/credits/awards', {
@@ -48,7 +48,7 @@ describe('a workflow saved before the pickers keeps working', () => {
 		const { posts } = recordPosts(1);
 		await runVoyado(parametersOf('Add points'));
 		expect(posts[0].body[0]).toMatchObject({ definitionId: 1, amount: 39 });
-		const scope = nock(VOYADO)
+		const scope = mockApi(VOYADO)
 			.get('/api/v2/point-accounts/transactions')
 			.query({
 				contactId: '5b8f3c3e-2d9a-4e1f-9c7b-0a1d2e3f4a5b',
@@ -63,7 +63,7 @@ describe('a workflow saved before the pickers keeps working', () => {
 
 	it('Waldur: a project URL and a credit UUID from an expression', async () => {
 		const uuid = 'b3f1c2d4e5a64789b0c1d2e3f4a5b6c7';
-		const scope = nock(WALDUR)
+		const scope = mockApi(WALDUR)
 			.post('/api/project-credits/', {
 				project: `${WALDUR}/api/projects/6c9b2f4e1d8a4b7c9e0f1a2b3c4d5e6f/`,
 				value: '1500',
@@ -79,7 +79,7 @@ describe('a workflow saved before the pickers keeps working', () => {
 
 	it('Spreedly: plain customer and plan IDs and a typed feature level', async () => {
 		let lifetimeBody = '';
-		const scope = nock('https://spreedly.com')
+		const scope = mockApi('https://spreedly.com')
 			.put(`${API}/subscribers/1001/change_subscription_plan.xml`, /<id>43<\/id>/)
 			.reply(200, fixture('rspreedly_subscriber.xml'), XML)
 			.post(`${API}/subscribers/1002/lifetime_complimentary_subscriptions.xml`, (body) => {

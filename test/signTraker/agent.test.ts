@@ -1,10 +1,9 @@
-import nock from 'nock';
-
 import { BASE, runSignTraker } from './helpers';
+import { mockApi } from '../harness/mockApi';
 
 describe('SignTraker agents', () => {
 	it('gets an agent by ID', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.get('/api/agents/42')
 			.matchHeader('accept', 'application/json')
 			.reply(200, { Id: 42, Email: 'jane@example.com' });
@@ -16,7 +15,7 @@ describe('SignTraker agents', () => {
 	});
 
 	it('finds an agent by email', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.get('/api/agents')
 			.query({ email: 'jane@example.com', $top: '50' })
 			.reply(200, [{ Id: 42, Email: 'jane@example.com' }]);
@@ -30,7 +29,10 @@ describe('SignTraker agents', () => {
 	});
 
 	it('outputs nothing for an email that matches no agent', async () => {
-		nock(BASE).get('/api/agents').query({ email: 'nobody@example.com', $top: '50' }).reply(200, []);
+		mockApi(BASE)
+			.get('/api/agents')
+			.query({ email: 'nobody@example.com', $top: '50' })
+			.reply(200, []);
 		const { items, error } = await runSignTraker({
 			resource: 'agent',
 			operation: 'getAll',
@@ -59,7 +61,7 @@ describe('SignTraker agents', () => {
 	it('pages through all agents with an OData filter and ordering', async () => {
 		const page = (from: number, count: number) =>
 			Array.from({ length: count }, (_, index) => ({ Id: from + index }));
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.get('/api/agents')
 			.query({ $filter: 'Active eq true', $orderby: 'Id', $top: '100' })
 			.reply(200, page(1, 100))
@@ -78,7 +80,7 @@ describe('SignTraker agents', () => {
 	});
 
 	it('says which agent was not found when the API answers 404 with an empty body', async () => {
-		nock(BASE).get('/api/agents/999').reply(404, '');
+		mockApi(BASE).get('/api/agents/999').reply(404, '');
 		const { error } = await runSignTraker({ resource: 'agent', operation: 'get', agentId: '999' });
 		expect(error?.message).toBe('No SignTraker agent with ID 999 was found');
 		expect(error?.httpCode).toBe('404');

@@ -1,8 +1,7 @@
-import nock from 'nock';
-
 import { SignTrakerApi } from '../../credentials/SignTrakerApi.credentials';
 import { sendCredentialTest } from '../harness/credentialTest';
 import { API_KEY, BASE, runSignTraker } from './helpers';
+import { mockApi } from '../harness/mockApi';
 
 const credential = new SignTrakerApi();
 
@@ -20,7 +19,7 @@ describe('SignTraker credential', () => {
 	])(
 		'the test request for %j is GET %s/api/credits/awards?$top=1 with the key',
 		async (data, host) => {
-			const scope = nock(host)
+			const scope = mockApi(host)
 				.get('/api/credits/awards')
 				.query({ $top: 1 })
 				.matchHeader('authorization', `ST-API ${API_KEY}`)
@@ -31,7 +30,7 @@ describe('SignTraker credential', () => {
 	);
 
 	it('sends Authorization: ST-API <key> on every request', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.get('/api/agents/7')
 			.matchHeader('authorization', `ST-API ${API_KEY}`)
 			.reply(200, { Id: 7 });
@@ -41,7 +40,7 @@ describe('SignTraker credential', () => {
 	});
 
 	it('uses the base URL instead of the subdomain and tolerates a trailing slash', async () => {
-		const scope = nock('https://signtraker.internal.example')
+		const scope = mockApi('https://signtraker.internal.example')
 			.get('/api/agents/7')
 			.reply(200, { Id: 7 });
 		const { items } = await runSignTraker(

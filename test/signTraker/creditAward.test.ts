@@ -1,6 +1,5 @@
-import nock from 'nock';
-
 import { BASE, runSignTraker } from './helpers';
+import { mockApi } from '../harness/mockApi';
 
 const award = (id: number) => ({
 	Id: id,
@@ -13,7 +12,7 @@ const awards = (from: number, count: number) =>
 
 describe('SignTraker credit awards: Get Many', () => {
 	it('sends the filters and OData options exactly as the SDK does, with limit as $top', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.get('/api/credits/awards')
 			.query({
 				awardedTo: '42',
@@ -41,7 +40,7 @@ describe('SignTraker credit awards: Get Many', () => {
 	});
 
 	it('asks for only as many records as the limit when it is smaller than a page', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.get('/api/credits/awards')
 			.query({ $top: '5' })
 			.reply(200, awards(1, 5));
@@ -55,7 +54,7 @@ describe('SignTraker credit awards: Get Many', () => {
 	});
 
 	it('Return All pages with $top/$skip until a short page', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.get('/api/credits/awards')
 			.query({ $top: '100' })
 			.reply(200, awards(1, 100))
@@ -76,7 +75,7 @@ describe('SignTraker credit awards: Get Many', () => {
 	});
 
 	it('stops exactly at a limit that spans pages without fetching another page', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.get('/api/credits/awards')
 			.query({ $top: '100' })
 			.reply(200, awards(1, 100))
@@ -93,7 +92,7 @@ describe('SignTraker credit awards: Get Many', () => {
 	});
 
 	it('lists the awards of each input item, paired with that item', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.get('/api/credits/awards')
 			.query({ awardedTo: '1', $top: '50' })
 			.reply(200, awards(1, 2))
@@ -117,7 +116,7 @@ describe('SignTraker credit awards: Get Many', () => {
 	});
 
 	it('Return All starts at Skip and pages on from there', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.get('/api/credits/awards')
 			.query({ $top: '100', $skip: '5' })
 			.reply(200, awards(6, 100))
@@ -135,7 +134,7 @@ describe('SignTraker credit awards: Get Many', () => {
 	});
 
 	it('joins Order By and Select given as lists of fields, as the SDK does', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.get('/api/credits/awards')
 			.query({ $orderby: 'Name desc,Id', $select: 'Id,Name', $top: '50' })
 			.reply(200, awards(1, 1));
@@ -181,7 +180,7 @@ describe('SignTraker credit awards: Get Many', () => {
 	});
 
 	it('reports a list response that is not an array', async () => {
-		nock(BASE).get('/api/credits/awards').query(true).reply(200, { value: [] });
+		mockApi(BASE).get('/api/credits/awards').query(true).reply(200, { value: [] });
 		const { error } = await runSignTraker({ resource: 'creditAward', operation: 'getAll' });
 		expect(error?.message).toBe('SignTraker sent a list response that is not a JSON array');
 	});
@@ -197,7 +196,7 @@ describe('SignTraker credit awards: Create', () => {
 	};
 
 	it('posts the documented award body and outputs the created award', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.post('/api/credits/awards', {
 				Name: 'Spring',
 				AwardedTo: { Id: 42 },
@@ -222,7 +221,7 @@ describe('SignTraker credit awards: Create', () => {
 	});
 
 	it('leaves out optional fields that were not given', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.post('/api/credits/awards', { Name: 'Spring', AwardedTo: { Id: 42 }, TotalAmount: 100 })
 			.reply(201, { Id: 3 });
 		const { items } = await runSignTraker(base);
@@ -235,7 +234,7 @@ describe('SignTraker credit awards: Create', () => {
 		['comma-separated text', ' Printing, '],
 		['a list', '={{ ["Printing"] }}'],
 	])('sends Restrictions given as %s as a list', async (_, restrictions) => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.post('/api/credits/awards', {
 				Name: 'Spring',
 				AwardedTo: { Id: 42 },
@@ -249,13 +248,13 @@ describe('SignTraker credit awards: Create', () => {
 	});
 
 	it('outputs { success: true, awardedTo } when the API answers with an empty body', async () => {
-		nock(BASE).post('/api/credits/awards').reply(204);
+		mockApi(BASE).post('/api/credits/awards').reply(204);
 		const { items } = await runSignTraker(base);
 		expect(items.map((item) => item.json)).toEqual([{ success: true, awardedTo: 42 }]);
 	});
 
 	it('awards one credit per input item with values from expressions', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.post('/api/credits/awards', { Name: 'Deal A', AwardedTo: { Id: 1 }, TotalAmount: 5 })
 			.reply(200, { Id: 10 })
 			.post('/api/credits/awards', { Name: 'Deal B', AwardedTo: { Id: 2 }, TotalAmount: 7.5 })
@@ -325,7 +324,7 @@ describe('SignTraker credit awards: Create', () => {
 	});
 
 	it('never repeats a create that failed with 503, so no award is doubled', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.post('/api/credits/awards')
 
 			.reply(503, { Message: 'Try later' });

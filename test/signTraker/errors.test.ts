@@ -1,8 +1,8 @@
-import nock from 'nock';
 import type { NodeApiError } from 'n8n-workflow';
 
 import { API_KEY, BASE, runSignTraker } from './helpers';
 import { skipBackoffSleeps } from '../harness/backoff';
+import { mockApi } from '../harness/mockApi';
 
 const getAgent = { resource: 'agent', operation: 'get', agentId: '42' };
 const createAward = {
@@ -16,7 +16,7 @@ const sleep = skipBackoffSleeps();
 
 describe('SignTraker errors', () => {
 	it('shows the message of a 400 {"Message": ...} body', async () => {
-		nock(BASE)
+		mockApi(BASE)
 			.get('/api/credits/awards')
 			.query(true)
 			.reply(400, { Message: 'The query specified in the URI is not valid.' });
@@ -31,7 +31,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it.each([401, 403])('says to check the API key on %i with an empty body', async (status) => {
-		nock(BASE).get('/api/agents/42').reply(status, '');
+		mockApi(BASE).get('/api/agents/42').reply(status, '');
 		const { error } = await runSignTraker(getAgent);
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe(`SignTraker did not accept the API key (HTTP ${status})`);
@@ -44,7 +44,7 @@ describe('SignTraker errors', () => {
 	it.each([401, 403])(
 		'keeps the API message on %i and still points at the API key',
 		async (status) => {
-			nock(BASE)
+			mockApi(BASE)
 				.get('/api/agents/42')
 				.reply(status, { Message: 'Authorization has been denied for this request.' });
 			const { error } = await runSignTraker(getAgent);
@@ -55,7 +55,7 @@ describe('SignTraker errors', () => {
 	);
 
 	it('puts the API key hint into the error item with Continue On Fail', async () => {
-		nock(BASE).get('/api/agents/42').reply(401, '');
+		mockApi(BASE).get('/api/agents/42').reply(401, '');
 		const { items } = await runSignTraker(getAgent, { continueOnFail: true });
 		expect(items).toEqual([
 			{
@@ -71,7 +71,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it('shows which award fields an invalid create got wrong (ASP.NET ModelState)', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.post('/api/credits/awards', { Name: 'Spring', AwardedTo: { Id: 5 }, TotalAmount: 1 })
 
 			.reply(400, {
@@ -85,7 +85,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it('says which address was not found when a list answers 404 with an empty body', async () => {
-		nock(BASE).get('/api/agents').query({ $top: '50' }).reply(404, '');
+		mockApi(BASE).get('/api/agents').query({ $top: '50' }).reply(404, '');
 		const { error } = await runSignTraker({ resource: 'agent', operation: 'getAll' });
 		expect(error?.message).toBe(
 			'SignTraker has no /api/agents at the address in the credential (HTTP 404)',
@@ -95,7 +95,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it('does not repeat a create that hit a rate limit', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.post('/api/credits/awards')
 
 			.reply(429, { Message: 'Too many requests' }, { 'Retry-After': '1' });
@@ -108,7 +108,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it('waits as long as Retry-After says on 429, then succeeds', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.get('/api/agents/42')
 			.reply(429, '', { 'Retry-After': '2' })
 			.get('/api/agents/42')
@@ -120,7 +120,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it('gives up on a lasting 429 after the configured retries and says so', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.get('/api/agents/42')
 			.times(3)
 			.reply(429, { Message: 'Slow down' }, { 'Retry-After': '1' });
@@ -133,14 +133,14 @@ describe('SignTraker errors', () => {
 	});
 
 	it('does not sleep for a Retry-After longer than it is willing to wait', async () => {
-		nock(BASE).get('/api/agents/42').reply(429, '', { 'Retry-After': '3600' });
+		mockApi(BASE).get('/api/agents/42').reply(429, '', { 'Retry-After': '3600' });
 		const { error } = await runSignTraker(getAgent);
 		expect(error?.description).toContain('asked to wait 3600 s');
 		expect(sleep).not.toHaveBeenCalled();
 	});
 
 	it('retries 502/503/504 with growing backoff and fails with the last answer', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.get('/api/agents/42')
 			.reply(502, '')
 			.get('/api/agents/42')
@@ -162,7 +162,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it('does not retry a 500', async () => {
-		const scope = nock(BASE).get('/api/agents/42').reply(500, { Message: 'boom' });
+		const scope = mockApi(BASE).get('/api/agents/42').reply(500, { Message: 'boom' });
 		const { error } = await runSignTraker(getAgent);
 		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe('boom');
@@ -171,7 +171,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it('times out, retries a read, then says how long it waited', async () => {
-		const scope = nock(BASE).get('/api/agents/42').times(2).delay(500).reply(200, { Id: 42 });
+		const scope = mockApi(BASE).get('/api/agents/42').times(2).delay(500).reply(200, { Id: 42 });
 		const { error } = await runSignTraker({ ...getAgent, options: { timeout: 50, maxRetries: 1 } });
 		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe('SignTraker did not answer within 50 ms after 2 tries');
@@ -179,7 +179,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it('does not repeat a create that timed out', async () => {
-		const scope = nock(BASE).post('/api/credits/awards').delay(500).reply(200, { Id: 1 });
+		const scope = mockApi(BASE).post('/api/credits/awards').delay(500).reply(200, { Id: 1 });
 		const { error } = await runSignTraker({ ...createAward, options: { timeout: 50 } });
 		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe('SignTraker did not answer within 50 ms');
@@ -197,7 +197,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it('reports a success response that is an HTML page: content type and first words, no markup', async () => {
-		nock(BASE)
+		mockApi(BASE)
 			.get('/api/agents/42')
 			.reply(200, '<html><head><title>Login</title></head><body><p>Sign in</p></body></html>', {
 				'Content-Type': 'text/html',
@@ -223,14 +223,14 @@ describe('SignTraker errors', () => {
 		],
 		[400, 'Bad agent', 'text/plain', 'Bad agent'],
 	])('HTTP %i with %p (%s): %p', async (status, body, contentType, message) => {
-		nock(BASE).get('/api/agents/42').reply(status, body, { 'Content-Type': contentType });
+		mockApi(BASE).get('/api/agents/42').reply(status, body, { 'Content-Type': contentType });
 		const { error } = await runSignTraker(getAgent);
 		expect(error?.message).toBe(message);
 		expect(error?.httpCode).toBe(String(status));
 	});
 
 	it('never shows the API key, even when the API echoes it', async () => {
-		nock(BASE)
+		mockApi(BASE)
 			.get('/api/agents/42')
 			.reply(401, { Message: `Key ${API_KEY} is not valid` });
 		const { error, run } = await runSignTraker(getAgent);
@@ -239,7 +239,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it('with Continue On Fail outputs an error item for the failed item and goes on', async () => {
-		nock(BASE)
+		mockApi(BASE)
 			.get('/api/agents/1')
 			.reply(200, { Id: 1 })
 			.get('/api/agents/2')
@@ -268,7 +268,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it('with Continue On Fail turns bad input into an error item too', async () => {
-		nock(BASE).get('/api/agents/1').reply(200, { Id: 1 });
+		mockApi(BASE).get('/api/agents/1').reply(200, { Id: 1 });
 		const { items } = await runSignTraker(
 			{ resource: 'agent', operation: 'get', agentId: '={{ $json.id }}' },
 			{ items: [{ id: 'x' }, { id: 1 }], continueOnFail: true },
@@ -280,7 +280,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it('routes failed items to the error output with "continueErrorOutput"', async () => {
-		nock(BASE)
+		mockApi(BASE)
 			.get('/api/agents/1')
 			.reply(200, { Id: 1 })
 			.get('/api/agents/2')
@@ -305,7 +305,7 @@ describe('SignTraker errors', () => {
 	});
 
 	it('names the failing item when the node stops', async () => {
-		nock(BASE).get('/api/agents/1').reply(200, { Id: 1 }).get('/api/agents/2').reply(404, '');
+		mockApi(BASE).get('/api/agents/1').reply(200, { Id: 1 }).get('/api/agents/2').reply(404, '');
 		const { error } = await runSignTraker(
 			{ resource: 'agent', operation: 'get', agentId: '={{ $json.id }}' },
 			{ items: [{ id: 1 }, { id: 2 }] },

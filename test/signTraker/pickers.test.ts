@@ -1,9 +1,8 @@
-import nock from 'nock';
-
 import { SignTrakerApi } from '../../credentials/SignTrakerApi.credentials';
 import { SignTraker } from '../../nodes/SignTraker/SignTraker.node';
 import { pickersOf, runListSearch } from '../harness/listSearch';
 import { API_KEY, BASE, runSignTraker } from './helpers';
+import { mockApi } from '../harness/mockApi';
 
 const agent = (id: number, first = `First${id}`, last = `Last${id}`) => ({
 	Id: id,
@@ -27,7 +26,7 @@ function searchAgents(filter?: string, paginationToken?: string) {
 	});
 }
 
-const signTraker = () => nock(BASE, { reqheaders: { authorization: `ST-API ${API_KEY}` } });
+const signTraker = () => mockApi(BASE, { headers: { authorization: `ST-API ${API_KEY}` } });
 
 describe('SignTraker agent picker', () => {
 	it('is on Agent ID, Awarded To and the Awarded To filter, all calling searchAgents', () => {
@@ -129,7 +128,7 @@ describe('SignTraker agent IDs in picker shape', () => {
 	});
 
 	it('gets the agent picked from the list', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.get('/api/agents/101')
 			.reply(200, agent(101, 'Jane', 'Doe'));
 		const { items } = await runSignTraker({
@@ -142,7 +141,7 @@ describe('SignTraker agent IDs in picker shape', () => {
 	});
 
 	it('awards to an agent given By ID through an expression, and lists by the picked filter', async () => {
-		const scope = nock(BASE)
+		const scope = mockApi(BASE)
 			.post('/api/credits/awards', { Name: 'Bonus', AwardedTo: { Id: 101 }, TotalAmount: 5 })
 			.reply(200, { Id: 9 })
 			.get('/api/credits/awards')
@@ -168,7 +167,7 @@ describe('SignTraker agent IDs in picker shape', () => {
 	});
 
 	it('takes the agent ID an AI agent gives through $fromAI in By ID', async () => {
-		const scope = nock(BASE).get('/api/agents/55').reply(200, agent(55));
+		const scope = mockApi(BASE).get('/api/agents/55').reply(200, agent(55));
 		const { items } = await runSignTraker(
 			{
 				resource: 'agent',

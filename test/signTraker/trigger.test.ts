@@ -1,4 +1,3 @@
-import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { SignTrakerApi } from '../../credentials/SignTrakerApi.credentials';
@@ -6,6 +5,7 @@ import { SignTrakerTrigger } from '../../nodes/SignTraker/SignTrakerTrigger.node
 import { pickersOf, runListSearch } from '../harness/listSearch';
 import { TriggerHarness } from '../harness/triggers';
 import { API_KEY, BASE } from './helpers';
+import { mockApi } from '../harness/mockApi';
 
 const AUTH = `ST-API ${API_KEY}`;
 const award = (id: number): IDataObject => ({
@@ -29,7 +29,7 @@ function poller(filters: IDataObject = {}, staticData?: IDataObject) {
 }
 
 const withCursor = (cursor: IDataObject) => ({ 'node:Trigger': cursor });
-const api = () => nock(BASE, { reqheaders: { authorization: AUTH } });
+const api = () => mockApi(BASE, { headers: { authorization: AUTH } });
 const ids = (items: { json: IDataObject }[] | null) => items?.map((item) => item.json.Id);
 
 describe('SignTraker Trigger: new credit awards', () => {
@@ -41,7 +41,7 @@ describe('SignTraker Trigger: new credit awards', () => {
 			.reply(200, [award(17)]);
 		expect(await node.poll()).toBeNull();
 		expect(node.nodeStaticData()).toEqual({ lastAwardId: 17 });
-		scope.done();
+		expect(scope.isDone()).toBe(true);
 	});
 
 	it('starts from 0 when there is no award yet, so the first award is reported', async () => {
@@ -120,7 +120,7 @@ describe('SignTraker Trigger: new credit awards', () => {
 			.query({ awardedTo: '42', $filter: 'Id gt 5', $orderby: 'Id asc', $top: '100' })
 			.reply(200, [award(6)]);
 		expect(ids(await node.poll())).toEqual([6]);
-		scope.done();
+		expect(scope.isDone()).toBe(true);
 	});
 
 	it("refuses a picker left empty instead of reporting every agent's awards", async () => {
@@ -150,7 +150,7 @@ describe('SignTraker Trigger: new credit awards', () => {
 			parameters: { event: 'newCreditAward', filters: {} },
 		});
 		expect(result.results).toEqual([{ name: 'Jane Doe (jane@example.com)', value: '42' }]);
-		scope.done();
+		expect(scope.isDone()).toBe(true);
 	});
 
 	it.each([['abc'], ['0'], ['']])('refuses Awarded To %p before any request', async (awardedTo) => {
