@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join, relative } from 'path';
+
 import { finishMockedApis, mockApi, requests } from './mockApi';
 
 const BASE = 'https://api.example.com';
@@ -88,5 +91,23 @@ describe('the shared HTTP mock', () => {
 		expect(problemsNow()).toEqual([]);
 		mockApi(BASE).get('/never').times('any').reply(200, {});
 		expect(problemsNow()).toEqual([`a declared reply was never asked for: GET ${BASE}/never`]);
+	});
+});
+
+describe('one HTTP-mocking style', () => {
+	it('has no test outside the shared mock that uses nock itself', () => {
+		const root = join(__dirname, '..');
+		const plumbing = ['harness/mockApi.ts', 'harness/setupNock.ts'];
+		const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+			.filter((file) => /\.(ts|js|mjs)$/.test(file))
+			.map((file) => relative(root, join(root, file)).split('\\').join('/'))
+			.filter((file) => !plumbing.includes(file));
+		expect(files.length).toBeGreaterThan(40);
+		const usingNock = files.filter((file) =>
+			/from ['"]nock['"]|require\(['"]nock['"]\)|import\(['"]nock['"]\)/.test(
+				readFileSync(join(root, file), 'utf8'),
+			),
+		);
+		expect(usingNock).toEqual([]);
 	});
 });

@@ -41,6 +41,8 @@ export type Reply =
 	| {
 			/** A network failure instead of a reply, e.g. `ECONNRESET`. */
 			networkError: string;
+			/** The failure's message; by default `socket hang up (<code>)`. */
+			message?: string;
 			delayMs?: number;
 			violates?: RegExp;
 	  };
@@ -167,7 +169,8 @@ function sent(
 	reply: Reply,
 ): [Error | null, [number, string, Record<string, string>]] {
 	if ('networkError' in reply) {
-		const failure = Object.assign(new Error(`socket hang up (${reply.networkError})`), {
+		const message = reply.message ?? `socket hang up (${reply.networkError})`;
+		const failure = Object.assign(new Error(message), {
 			code: reply.networkError,
 		});
 		return [failure, [0, '', {}]];
@@ -353,6 +356,16 @@ export function mockApi(base: string, options?: ApiOptions): MockApi {
 /** Every request any mocked API answered in this test, in order. */
 export function requests(): WireRequest[] {
 	return state.requests.map(({ request }) => request);
+}
+
+/** Whether every reply declared in this test so far has been asked for. */
+export function allRepliesUsed(): boolean {
+	return state.declared.every(isUsed);
+}
+
+/** The requests no declared reply answered in this test (each also fails the test afterwards). */
+export function undeclaredRequests(): string[] {
+	return state.undeclared;
 }
 
 /** Asserts the node sent nothing at all so far in this test, declared or not. */

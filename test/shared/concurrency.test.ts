@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 import * as workflow from 'n8n-workflow';
-import nock from 'nock';
 
 import { BASE as ST_BASE, runSignTraker } from '../signTraker/helpers';
 import { HOST as SP_HOST, runSpreedly, subscriberParams } from '../spreedlySubscriptions/helpers';
@@ -11,6 +10,7 @@ import {
 	runVoyado,
 	TRANSACTIONS,
 } from '../voyadoEngage/helpers';
+import { mockApi } from '../harness/mockApi';
 
 /** Test-side timers only: the node itself never waits on a timer. */
 const pause = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
@@ -40,10 +40,10 @@ const getAgent = (extra: IDataObject = {}) => ({
 
 /** Answers GET /api/agents/<id> for every id, the id's own delay late. */
 function agents(server: Server, delayOf: (id: number) => number) {
-	nock(ST_BASE)
-		.persist()
+	mockApi(ST_BASE)
 		.get(/\/api\/agents\/\d+$/)
-		.reply(async (uri) => {
+		.times('any')
+		.reply(async ({ url: uri }) => {
 			const id = Number(uri.split('/').pop());
 			await server.handle(String(id), delayOf(id));
 			return [200, { Id: id }];
@@ -90,10 +90,10 @@ describe('concurrency of item-wise operations', () => {
 
 	it('by default a write has at most 4 requests in flight', async () => {
 		const server = new Server();
-		nock(SP_HOST)
-			.persist()
+		mockApi(SP_HOST)
 			.post(/\/subscribers\/\d+\/credits\.xml$/)
-			.reply(async (uri) => {
+			.times('any')
+			.reply(async ({ url: uri }) => {
 				await server.handle(uri, 20);
 				return [201, ''];
 			});
@@ -114,10 +114,10 @@ describe('concurrency of item-wise operations', () => {
 	it('two items on one subscriber keep input order while another subscriber goes in parallel', async () => {
 		const server = new Server();
 		const seen: string[] = [];
-		nock(SP_HOST)
-			.persist()
+		mockApi(SP_HOST)
 			.post(/\/subscribers\/\w+\/credits\.xml$/)
-			.reply(async (uri, body) => {
+			.times('any')
+			.reply(async ({ url: uri, body }) => {
 				const amount = /<amount>([^<]*)<\/amount>/.exec(String(body))?.[1] ?? '';
 				const customer = /subscribers\/(\w+)\//.exec(uri)?.[1] ?? '';
 				seen.push(`${customer}:${amount}`);
@@ -156,10 +156,10 @@ describe('concurrency of item-wise operations', () => {
 		});
 		const server = new Server();
 		let limited = false;
-		nock(ST_BASE)
-			.persist()
+		mockApi(ST_BASE)
 			.get(/\/api\/agents\/\d+$/)
-			.reply(async (uri) => {
+			.times('any')
+			.reply(async ({ url: uri }) => {
 				const id = Number(uri.split('/').pop());
 				if (id === 1 && !limited) {
 					limited = true;
@@ -184,10 +184,10 @@ describe('concurrency of item-wise operations', () => {
 
 	it('without Continue On Fail the first failure stops new requests and says what was done and what was not sent', async () => {
 		const server = new Server();
-		nock(ST_BASE)
-			.persist()
+		mockApi(ST_BASE)
 			.get(/\/api\/agents\/\d+$/)
-			.reply(async (uri) => {
+			.times('any')
+			.reply(async ({ url: uri }) => {
 				const id = Number(uri.split('/').pop());
 				if (id === 2) return [404, ''];
 				await server.handle(String(id), 30);
@@ -208,11 +208,12 @@ describe('concurrency of item-wise operations', () => {
 	it('Voyado Add sends its batches side by side, each with its own Idempotency-Key', async () => {
 		const server = new Server();
 		const keys: string[] = [];
-		nock(VO_BASE)
-			.persist()
+		mockApi(VO_BASE)
 			.post(TRANSACTIONS)
-			.reply(async function (_uri, body) {
-				keys.push(String(this.req.headers['idempotency-key']));
+			.times('any')
+			.reply(async (request) => {
+				const { body } = request;
+				keys.push(String(request.headers['idempotency-key']));
 				await server.handle(String((body as IDataObject[])[0].description), 20);
 				return [200, {}];
 			});

@@ -1,4 +1,3 @@
-import nock from 'nock';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -12,6 +11,7 @@ import { SpreedlySubscriptionsApi } from '../../credentials/SpreedlySubscription
 import { VoyadoEngageApi } from '../../credentials/VoyadoEngageApi.credentials';
 import { WaldurApi } from '../../credentials/WaldurApi.credentials';
 import { runNode } from '../harness/harness';
+import { mockApi } from '../harness/mockApi';
 
 type TestedCredential = ICredentialType & { test: ICredentialTestRequest };
 
@@ -166,7 +166,7 @@ const cases: Record<string, Case> = {
 describe('a failing credential test shows what the provider said and what to check', () => {
 	it.each(Object.entries(cases))('%s', async (_name, testCase) => {
 		// After a 401 n8n-core sends the request once more, in case refreshing the credential helps.
-		const scope = nock(testCase.host)
+		const scope = mockApi(testCase.host)
 			.get(testCase.path)
 			.times(testCase.status === 401 ? 2 : 1)
 			.reply(testCase.status, testCase.body);
@@ -177,7 +177,7 @@ describe('a failing credential test shows what the provider said and what to che
 
 	it('leaves a status no rule covers to n8n (it shows the status text)', async () => {
 		const credential = new WaldurApi();
-		nock('https://waldur.example.com').get('/api/project-credits/?page_size=1').reply(500, {});
+		mockApi('https://waldur.example.com').get('/api/project-credits/?page_size=1').reply(500, {});
 		expect(await runCredentialTest(credential, waldur)).toBeUndefined();
 	});
 

@@ -1,11 +1,10 @@
-import nock from 'nock';
-
 import type { RunResult } from '../harness/harness';
-import { BASE as SIGNTRAKER, runSignTraker } from '../signTraker/helpers';
-import { HOST as SPREEDLY, runSpreedly, subscriberParams } from '../spreedlySubscriptions/helpers';
-import { addFromItems, BASE as VOYADO, purchases, runVoyado } from '../voyadoEngage/helpers';
-import { BASE as WALDUR, runWaldur } from '../waldur/helpers';
+import { runSignTraker } from '../signTraker/helpers';
+import { runSpreedly, subscriberParams } from '../spreedlySubscriptions/helpers';
+import { addFromItems, purchases, runVoyado } from '../voyadoEngage/helpers';
+import { runWaldur } from '../waldur/helpers';
 import { PROJECT_UUID } from '../waldur/records';
+import { expectNoRequests } from '../harness/mockApi';
 
 /** Runs one node with `date` in one date parameter of item 0. */
 type DateCase = [node: string, label: string, run: (date: string) => Promise<RunResult>];
@@ -71,31 +70,13 @@ const IMPOSSIBLE: Array<[date: string, problem: string]> = [
 	['2025-02-29', 'February 2025 has no day 29'],
 ];
 
-/** Records every request to any of the four APIs; none may be sent. */
-function recordEveryRequest(): string[] {
-	const sent: string[] = [];
-	for (const host of [SIGNTRAKER, VOYADO, WALDUR, SPREEDLY]) {
-		for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-			nock(host)
-				.persist()
-				.intercept(/.*/, method)
-				.reply(function () {
-					sent.push(`${method} ${host}${this.req.path}`);
-					return [500, ''];
-				});
-		}
-	}
-	return sent;
-}
-
 describe.each(CASES)('%s refuses impossible dates in "%s"', (_node, label, run) => {
 	it.each(IMPOSSIBLE)('%s (%s), before any request', async (date, problem) => {
-		const sent = recordEveryRequest();
 		const { error, items } = await run(date);
 		expect(error?.message).toBe(
 			`The parameter "${label}" must be a real date such as ${label === 'End Date' ? '2026-07-01 (a time after it is ignored)' : '2026-12-31 or 2026-12-31T23:59:00Z'}, got "${date}" (${problem}) (item 0)`,
 		);
 		expect(items).toEqual([]);
-		expect(sent).toEqual([]);
+		expectNoRequests();
 	});
 });

@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { BASE as ST_BASE, runSignTraker } from '../signTraker/helpers';
 import { API, runSpreedly, spreedlyApi } from '../spreedlySubscriptions/helpers';
 import { engage, runVoyado } from '../voyadoEngage/helpers';
 import { BASE as WALDUR_BASE, waldur, runWaldur } from '../waldur/helpers';
 import { PROJECT_CREDIT_UUID, PROJECT_UUID } from '../waldur/records';
+import { mockApi } from '../harness/mockApi';
 
 /**
  * One policy for a 2xx without a body, in every provider: a read that must return a record stops
@@ -60,7 +60,7 @@ describe('an empty success body: a read that needs a record is an error naming i
 	});
 
 	it('SignTraker Agent → Get', async () => {
-		const scope = nock(ST_BASE).get('/api/agents/5').reply(200, '');
+		const scope = mockApi(ST_BASE).get('/api/agents/5').reply(200, '');
 		const { error } = await runSignTraker({ resource: 'agent', operation: 'get', agentId: 5 });
 		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe('SignTraker answered with an empty body instead of the agent 5');

@@ -1,5 +1,4 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import nock from 'nock';
 
 import type { RunOptions, RunResult } from '../harness/harness';
 import { API_KEY as ST_KEY, BASE as ST_BASE, runSignTraker } from '../signTraker/helpers';
@@ -14,6 +13,7 @@ import {
 import { runVoyado } from '../voyadoEngage/helpers';
 import { BASE as WA_BASE, runWaldur } from '../waldur/helpers';
 import { skipBackoffSleeps } from '../harness/backoff';
+import { mockApi } from '../harness/mockApi';
 
 const UUID = 'a1b2c3d4e5f67890abcdef1234567890';
 
@@ -45,8 +45,8 @@ describe.each(MODES)('error items with %s', (_mode, runOptions, errorOutput, err
 	afterEach(() => jest.restoreAllMocks());
 
 	it('SignTraker: an API failure carries message, httpCode and hint, paired with its item', async () => {
-		nock(ST_BASE).get('/api/agents/1').reply(200, { Id: 1 });
-		nock(ST_BASE)
+		mockApi(ST_BASE).get('/api/agents/1').reply(200, { Id: 1 });
+		mockApi(ST_BASE)
 			.get('/api/agents/2')
 			.reply(503, { Message: 'SignTraker is down for maintenance.' });
 		const result = await runSignTraker(
@@ -71,7 +71,7 @@ describe.each(MODES)('error items with %s', (_mode, runOptions, errorOutput, err
 	});
 
 	it('SignTraker: a rejected API key says so in the hint and never shows the key', async () => {
-		nock(ST_BASE)
+		mockApi(ST_BASE)
 			.get('/api/agents/1')
 			.reply(401, { Message: `Invalid key ${ST_KEY}` });
 		const result = await runSignTraker(
@@ -101,7 +101,7 @@ describe.each(MODES)('error items with %s', (_mode, runOptions, errorOutput, err
 	});
 
 	it('Waldur: a 404 names the credit, with httpCode and hint', async () => {
-		nock(WA_BASE).get(`/api/project-credits/${UUID}/`).reply(404, {});
+		mockApi(WA_BASE).get(`/api/project-credits/${UUID}/`).reply(404, {});
 		const result = await runWaldur(
 			{ resource: 'projectCredit', operation: 'get', uuid: UUID },
 			runOptions,
@@ -116,7 +116,7 @@ describe.each(MODES)('error items with %s', (_mode, runOptions, errorOutput, err
 	});
 
 	it('Voyado Engage: a failed read carries httpCode and hint', async () => {
-		nock(VO_BASE).get('/api/v2/point-accounts/7').reply(403, { message: 'Forbidden' });
+		mockApi(VO_BASE).get('/api/v2/point-accounts/7').reply(403, { message: 'Forbidden' });
 		const result = await runVoyado(
 			{ resource: 'pointAccount', operation: 'get', accountId: 7 },
 			runOptions,
@@ -128,8 +128,8 @@ describe.each(MODES)('error items with %s', (_mode, runOptions, errorOutput, err
 	});
 
 	it('Voyado Engage: a failed batch tells each of its items what is already booked', async () => {
-		nock(VO_BASE).post(TRANSACTIONS).reply(200, {});
-		nock(VO_BASE).post(TRANSACTIONS).reply(400, { message: 'The request is invalid.' });
+		mockApi(VO_BASE).post(TRANSACTIONS).reply(200, {});
+		mockApi(VO_BASE).post(TRANSACTIONS).reply(400, { message: 'The request is invalid.' });
 		const result = await runVoyado(
 			{ ...addFromItems, options: { batchSize: 1 } },
 			{ ...runOptions, items: purchases(2) },
@@ -149,7 +149,7 @@ describe.each(MODES)('error items with %s', (_mode, runOptions, errorOutput, err
 	});
 
 	it('Spreedly: an unknown subscriber carries httpCode and hint', async () => {
-		nock(SP_HOST).get(`${SP_API}/subscribers/7.xml`).reply(404, '');
+		mockApi(SP_HOST).get(`${SP_API}/subscribers/7.xml`).reply(404, '');
 		const result = await runSpreedly(
 			{ resource: 'subscriber', operation: 'get', customerId: '7' },
 			runOptions,

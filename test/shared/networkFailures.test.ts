@@ -1,6 +1,5 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import nock from 'nock';
 
 import { isRetryableNetworkFailure, networkFailureOf } from '../../nodes/shared/networkFailure';
 import { skipBackoffSleeps } from '../harness/backoff';
@@ -25,6 +24,7 @@ import {
 } from '../voyadoEngage/helpers';
 import { waldur, runWaldur } from '../waldur/helpers';
 import { PROJECT_CREDIT_UUID, projectCreditRecord } from '../waldur/records';
+import { allRepliesUsed, mockApi } from '../harness/mockApi';
 
 /** One read per node: `answer` mocks one reply, `delayMs` late; `run` asks for the record. */
 interface Read {
@@ -37,7 +37,7 @@ const READS: Read[] = [
 	{
 		name: 'SignTraker Agent → Get',
 		answer: (delayMs) => {
-			nock(SIGNTRAKER).get('/api/agents/42').delay(delayMs).reply(200, { Id: 42 });
+			mockApi(SIGNTRAKER).get('/api/agents/42').delay(delayMs).reply(200, { Id: 42 });
 		},
 		run: async (options) =>
 			await runSignTraker({ resource: 'agent', operation: 'get', agentId: '42', options }),
@@ -85,13 +85,10 @@ const TIMEOUT = 250;
 function dropKeyedPost(applied: boolean, keys: string[]): void {
 	engage()
 		.post(TRANSACTIONS)
-		.reply(function (_uri, _body, respond) {
-			keys.push(String(this.req.headers['idempotency-key']));
+		.reply((request) => {
+			keys.push(String(request.headers['idempotency-key']));
 			const code = applied ? 'ECONNRESET' : 'ECONNREFUSED';
-			respond?.(
-				Object.assign(new Error(applied ? 'socket hang up' : `connect ${code}`), { code }),
-				[0, ''],
-			);
+			return { networkError: code, message: applied ? 'socket hang up' : `connect ${code}` };
 		});
 }
 
@@ -109,7 +106,7 @@ describe.each([
 			const { items, error } = await run({ timeout: TIMEOUT });
 			expect(error).toBeUndefined();
 			expect(items).toHaveLength(1);
-			expect(nock.isDone()).toBe(true);
+			expect(allRepliesUsed()).toBe(true);
 			expect(sleep).toHaveBeenCalledTimes(1);
 		});
 
@@ -118,7 +115,7 @@ describe.each([
 			const { error } = await run({ timeout: TIMEOUT, maxRetries: 2 });
 			expect(error?.message).toMatch(/ did not answer within 250 ms after 3 tries$/);
 			expect(error?.description).toContain('sent 3 times');
-			expect(nock.isDone()).toBe(true);
+			expect(allRepliesUsed()).toBe(true);
 		});
 	});
 
@@ -133,7 +130,7 @@ describe.each([
 			const { posts, scope } = recordPosts(1);
 			const { items, error } = await runVoyado(addFromItems, { items: purchases(2) });
 			expect(error).toBeUndefined();
-			expect(scope.isDone() && nock.isDone()).toBe(true);
+			expect(scope.isDone() && allRepliesUsed()).toBe(true);
 			expect(posts).toHaveLength(1);
 			expect(droppedKeys[0]).toMatch(/^n8n-[0-9a-f]{32}-1$/);
 			expect(posts[0].key).toBe(droppedKeys[0]);
@@ -142,10 +139,9 @@ describe.each([
 	);
 
 	it('a POST without a key (SignTraker Credit Award → Create) is not sent again', async () => {
-		const scope = nock(SIGNTRAKER)
+		const scope = mockApi(SIGNTRAKER)
 			.post('/api/credits/awards')
-
-			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+			.reply({ networkError: 'ECONNRESET', message: 'socket hang up' });
 		const { error } = await runSignTraker({
 			resource: 'creditAward',
 			operation: 'create',

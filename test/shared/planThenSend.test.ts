@@ -1,5 +1,4 @@
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import type { RunOptions, RunResult } from '../harness/harness';
 import { BASE as ST_BASE, runSignTraker } from '../signTraker/helpers';
@@ -11,6 +10,7 @@ import {
 } from '../spreedlySubscriptions/helpers';
 import { BASE as WA_BASE, waldur, runWaldur } from '../waldur/helpers';
 import { PROJECT_UUID, projectCreditRecord } from '../waldur/records';
+import { expectNoRequests, mockApi, requests, undeclaredRequests } from '../harness/mockApi';
 
 /** One node's write with a good item 0 and an item 1 whose named parameter is bad. */
 interface Case {
@@ -25,16 +25,8 @@ interface Case {
 	message: string;
 }
 
-let seen = 0;
-const counting = () => {
-	seen = 0;
-	nock.emitter.on('no match', () => seen++);
-};
-
-function nockCounted(scope: nock.Scope): nock.Scope {
-	scope.on('request', () => seen++);
-	return scope;
-}
+/** Every request the node made, answered or not. */
+const everyRequest = () => requests().length + undeclaredRequests().length;
 
 const cases: Case[] = [
 	{
@@ -49,12 +41,12 @@ const cases: Case[] = [
 		},
 		items: [{ name: 'Spring' }, { name: '' }],
 		answerItem0: () => {
-			const scope = nockCounted(nock(ST_BASE))
+			const scope = mockApi(ST_BASE)
 				.post('/api/credits/awards', (body: IDataObject) => body.Name === 'Spring')
 				.reply(201, { Id: 1, Name: 'Spring' });
 			return () => scope.isDone();
 		},
-		requests: () => seen,
+		requests: everyRequest,
 		message: 'The parameter "Name" is required but empty (item 1)',
 	},
 	{
@@ -77,7 +69,7 @@ const cases: Case[] = [
 				waldur.requests().length === 1 &&
 				(waldur.requests()[0].body as IDataObject).project === project;
 		},
-		requests: () => waldur.requests().length + seen,
+		requests: everyRequest,
 		message: 'must be a decimal number',
 	},
 	{
@@ -92,12 +84,10 @@ const cases: Case[] = [
 			{ id: '2', amount: 'five' },
 		],
 		answerItem0: () => {
-			const scope = nockCounted(nock(SP_HOST))
-				.post(`${SP_API}/subscribers/1/credits.xml`)
-				.reply(201, '');
+			const scope = mockApi(SP_HOST).post(`${SP_API}/subscribers/1/credits.xml`).reply(201, '');
 			return () => scope.isDone();
 		},
-		requests: () => seen,
+		requests: everyRequest,
 		message: '"Amount"',
 	},
 ];
@@ -106,8 +96,6 @@ describe.each(cases)(
 	'plan every item, then send: $name',
 	({ runner, parameters, items, answerItem0, requests, message }) => {
 		const run = async (extra: Partial<RunOptions>) => await runner(parameters, { items, ...extra });
-		beforeEach(counting);
-		afterEach(() => nock.emitter.removeAllListeners('no match'));
 
 		it('a bad item 1 stops the node before item 0 is sent, naming the parameter and the item', async () => {
 			const result = await run({});
@@ -135,7 +123,6 @@ describe.each(cases)(
 
 describe('plan every item, then send: request settings', () => {
 	it('a bad Timeout in a later item stops the node before any read is sent', async () => {
-		const scope = nock(ST_BASE).get('/api/agents/1').reply(200, { Id: 1 });
 		const result = await runSignTraker(
 			{
 				resource: 'agent',
@@ -150,7 +137,7 @@ describe('plan every item, then send: request settings', () => {
 				],
 			},
 		);
-		expect(scope.isDone()).toBe(false);
+		expectNoRequests();
 		expect(result.error?.message).toBe(
 			'"Timeout" must be a positive number of milliseconds in item 1',
 		);

@@ -1,10 +1,9 @@
-import nock from 'nock';
-
 import { name, version } from '../../package.json';
 import { runSignTraker } from '../signTraker/helpers';
 import { fixture, HOST, API, runSpreedly, XML } from '../spreedlySubscriptions/helpers';
 import { BASE as VOYADO, runVoyado } from '../voyadoEngage/helpers';
 import { BASE as WALDUR, runWaldur } from '../waldur/helpers';
+import { mockApi } from '../harness/mockApi';
 
 const EXPECTED = `${name}/${version}`;
 const CREDIT_UUID = 'b3f1c2d4e5a64789b0c1d2e3f4a5b6c7';
@@ -15,7 +14,7 @@ describe('every provider names the package in its User-Agent', () => {
 	});
 
 	it('SignTraker', async () => {
-		const scope = nock('https://acme.signtraker.com')
+		const scope = mockApi('https://acme.signtraker.com')
 			.get('/api/agents/7')
 			.matchHeader('user-agent', EXPECTED)
 			.reply(200, { Id: 7 });
@@ -25,7 +24,7 @@ describe('every provider names the package in its User-Agent', () => {
 	});
 
 	it('Voyado Engage', async () => {
-		const scope = nock(VOYADO)
+		const scope = mockApi(VOYADO)
 			.get('/api/v2/point-accounts/7')
 			.matchHeader('user-agent', EXPECTED)
 			.reply(200, { id: 7 });
@@ -39,7 +38,7 @@ describe('every provider names the package in its User-Agent', () => {
 	});
 
 	it('Waldur', async () => {
-		const scope = nock(WALDUR)
+		const scope = mockApi(WALDUR)
 			.get(`/api/project-credits/${CREDIT_UUID}/`)
 			.matchHeader('user-agent', EXPECTED)
 			.reply(200, { uuid: CREDIT_UUID });
@@ -53,7 +52,7 @@ describe('every provider names the package in its User-Agent', () => {
 	});
 
 	it('Spreedly, on a write with an XML body as on a read', async () => {
-		const scope = nock(HOST)
+		const scope = mockApi(HOST)
 			.get(`${API}/subscription_plans.xml`)
 			.matchHeader('user-agent', EXPECTED)
 			.reply(200, fixture('rspreedly_subscription_plan_list.xml'), XML)
