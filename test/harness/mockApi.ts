@@ -2,10 +2,11 @@ import nock from 'nock';
 
 /**
  * The only way tests answer HTTP. A test declares the replies an API gives
- * (`mockApi(BASE).get(path, match).reply(...)`), reads what the node sent from `requests()`, all
- * in one shape, and fails after it (see setupNock.ts) when a declared reply was never asked for,
- * when a request nothing declared was sent, or when a provider's check of an exchange found a
- * problem. `test/harness/mockApi.test.ts` checks no other test file calls nock itself.
+ * (`mockApi(BASE).get(path, body?).query(q).reply(200, json)`), reads what the node sent from
+ * `requests()`, always in the one WireRequest shape, and fails after it (setupNock.ts) when a
+ * declared reply was never asked for, when a request nothing declared was sent, or when the API's
+ * own check (required headers, Waldur's schema) found a problem.
+ * `mockApi.test.ts` checks that no other test file uses nock itself.
  */
 
 export type Query = Record<string, string | string[]>;
@@ -34,7 +35,6 @@ export type Reply =
 			/** A JSON value, or a string sent as it is. */
 			body?: unknown;
 			headers?: Record<string, string>;
-			delayMs?: number;
 			/** For a deliberately broken exchange: the problems the API's check must find. */
 			violates?: RegExp;
 	  }
@@ -43,7 +43,6 @@ export type Reply =
 			networkError: string;
 			/** The failure's message; by default `socket hang up (<code>)`. */
 			message?: string;
-			delayMs?: number;
 			violates?: RegExp;
 	  };
 
@@ -216,7 +215,7 @@ export class DeclaredReply {
 		return this;
 	}
 
-	/** Holds the reply back `ms` milliseconds (unless the reply says its own `delayMs`). */
+	/** Holds the reply back `ms` milliseconds. */
 	delay(ms: number): this {
 		this.delayMs = ms;
 		return this;
@@ -244,9 +243,9 @@ export class DeclaredReply {
 			declared.used++;
 			if (declared.pending !== 'any') declared.pending--;
 			void (async () => {
-				const reply = { delayMs, ...asReply(await answer(request)) };
+				const reply = asReply(await answer(request));
 				api.check(request, reply);
-				if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+				if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
 				const [error, response] = api.sent(reply);
 				respond(error, response);
 			})().catch((error: Error) => respond(error, [0, '', {}]));

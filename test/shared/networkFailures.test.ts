@@ -53,11 +53,10 @@ const READS: Read[] = [
 	{
 		name: 'Waldur Project Credit → Get',
 		answer: (delayMs) =>
-			waldur.intercept('GET', `/api/project-credits/${PROJECT_CREDIT_UUID}/`).reply({
-				status: 200,
-				body: projectCreditRecord(),
-				delayMs,
-			}),
+			waldur
+				.intercept('GET', `/api/project-credits/${PROJECT_CREDIT_UUID}/`)
+				.delay(delayMs)
+				.reply(200, projectCreditRecord()),
 		run: async (options) =>
 			await runWaldur({
 				resource: 'projectCredit',

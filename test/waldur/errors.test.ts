@@ -277,9 +277,7 @@ describe('Waldur errors become readable messages', () => {
 	});
 
 	it('a server that does not answer in time is reported as a timeout', async () => {
-		waldur
-			.intercept('GET', CREDIT_PATH)
-			.reply({ status: 200, body: projectCreditRecord(), delayMs: 500 });
+		waldur.intercept('GET', CREDIT_PATH).delay(500).reply(200, projectCreditRecord());
 
 		const result = await runWaldur({ ...get, options: { timeout: 50, maxRetries: 0 } });
 
