@@ -357,11 +357,6 @@ export function requests(): WireRequest[] {
 	return state.requests.map(({ request }) => request);
 }
 
-/** Whether every reply declared in this test so far has been asked for. */
-export function allRepliesUsed(): boolean {
-	return state.declared.every(isUsed);
-}
-
 /** The requests no declared reply answered in this test (each also fails the test afterwards). */
 export function undeclaredRequests(): string[] {
 	return state.undeclared;

@@ -28,13 +28,12 @@ describe('an empty success body: a read that needs a record is an error naming i
 			'point transaction 5001',
 		],
 	])('Voyado Engage %s → Get', async (resource, idName, path, what) => {
-		const scope = engage().get(path).reply(200, '');
+		engage().get(path).reply(200, '');
 		const { error, items } = await runVoyado({
 			resource,
 			operation: 'get',
 			[idName]: path.split('/').pop(),
 		});
-		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe(`Voyado Engage answered with an empty body instead of the ${what}`);
 		expect(error?.description).toMatch(new RegExp(`^HTTP 200 from GET ${path} had no body`));
 		expect(items).toEqual([]);
@@ -60,9 +59,8 @@ describe('an empty success body: a read that needs a record is an error naming i
 	});
 
 	it('SignTraker Agent → Get', async () => {
-		const scope = mockApi(ST_BASE).get('/api/agents/5').reply(200, '');
+		mockApi(ST_BASE).get('/api/agents/5').reply(200, '');
 		const { error } = await runSignTraker({ resource: 'agent', operation: 'get', agentId: 5 });
-		expect(scope.isDone()).toBe(true);
 		expect(error?.message).toBe('SignTraker answered with an empty body instead of the agent 5');
 		expect(error?.description).toMatch(/^HTTP 200 from GET \/api\/agents\/5 had no body/);
 	});
@@ -146,7 +144,7 @@ describe('an empty success body: a write outputs { success: true } and what it a
 
 describe('an empty success body: a list has no records', () => {
 	it('Voyado Engage Point Definition → Get Many', async () => {
-		const scope = engage()
+		engage()
 			.get('/api/v2/point-accounts/definitions')
 			.query({ offset: 0, count: 100 })
 			.reply(200, '');
@@ -155,7 +153,6 @@ describe('an empty success body: a list has no records', () => {
 			operation: 'getAll',
 			returnAll: true,
 		});
-		expect(scope.isDone()).toBe(true);
 		expect(error).toBeUndefined();
 		expect(items).toEqual([]);
 	});

@@ -14,17 +14,16 @@ describe('every provider names the package in its User-Agent', () => {
 	});
 
 	it('SignTraker', async () => {
-		const scope = mockApi('https://acme.signtraker.com')
+		mockApi('https://acme.signtraker.com')
 			.get('/api/agents/7')
 			.matchHeader('user-agent', EXPECTED)
 			.reply(200, { Id: 7 });
 		const { error } = await runSignTraker({ resource: 'agent', operation: 'get', agentId: '7' });
 		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 	});
 
 	it('Voyado Engage', async () => {
-		const scope = mockApi(VOYADO)
+		mockApi(VOYADO)
 			.get('/api/v2/point-accounts/7')
 			.matchHeader('user-agent', EXPECTED)
 			.reply(200, { id: 7 });
@@ -34,11 +33,10 @@ describe('every provider names the package in its User-Agent', () => {
 			accountId: '7',
 		});
 		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 	});
 
 	it('Waldur', async () => {
-		const scope = mockApi(WALDUR)
+		mockApi(WALDUR)
 			.get(`/api/project-credits/${CREDIT_UUID}/`)
 			.matchHeader('user-agent', EXPECTED)
 			.reply(200, { uuid: CREDIT_UUID });
@@ -48,11 +46,10 @@ describe('every provider names the package in its User-Agent', () => {
 			uuid: CREDIT_UUID,
 		});
 		expect(error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 	});
 
 	it('Spreedly, on a write with an XML body as on a read', async () => {
-		const scope = mockApi(HOST)
+		mockApi(HOST)
 			.get(`${API}/subscription_plans.xml`)
 			.matchHeader('user-agent', EXPECTED)
 			.reply(200, fixture('rspreedly_subscription_plan_list.xml'), XML)
@@ -69,6 +66,5 @@ describe('every provider names the package in its User-Agent', () => {
 			screenName: 'bob',
 		});
 		expect(created.error).toBeUndefined();
-		expect(scope.isDone()).toBe(true);
 	});
 });

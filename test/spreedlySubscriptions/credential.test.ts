@@ -33,12 +33,11 @@ describe('Spreedly Subscriptions credential', () => {
 			'/api/v4/a%20b%2Fc/subscription_plans.xml',
 		],
 	])('the test request for %j is GET %s%s with HTTP Basic', async (data, baseUrl, url) => {
-		const api = mockApi(baseUrl)
+		mockApi(baseUrl)
 			.get(url)
 			.matchHeader('authorization', BASIC_AUTH)
 			.reply(200, '<subscription-plans type="array"/>');
 		expect(await sendCredentialTest(credential, { apiToken: API_TOKEN, ...data })).toBe(200);
-		expect(api.isDone()).toBe(true);
 	});
 
 	it('authenticates with HTTP Basic: the token as user and X as password', async () => {

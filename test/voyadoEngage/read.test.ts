@@ -39,28 +39,22 @@ describe('Voyado Engage get operations', () => {
 			id: Number(path.split('/').pop()),
 			links: [{ href: `https://acme.voyado.com${path}`, method: 'GET', rel: 'self' }],
 		};
-		const scope = engage().get(path).reply(200, record);
+		engage().get(path).reply(200, record);
 		const { items, rawOutputs } = await runVoyado({
 			resource,
 			operation: 'get',
 			[idName]: path.split('/').pop(),
 		});
-		expect(scope.isDone()).toBe(true);
 		expect(items.map((item) => item.json)).toEqual([record]);
 		expect(rawOutputs[0][0][0].pairedItem).toEqual({ item: 0 });
 	});
 
 	it('gets one record per input item, paired with it', async () => {
-		const scope = engage()
-			.get(`${ACCOUNTS}/1`)
-			.reply(200, { id: 1 })
-			.get(`${ACCOUNTS}/2`)
-			.reply(200, { id: 2 });
+		engage().get(`${ACCOUNTS}/1`).reply(200, { id: 1 }).get(`${ACCOUNTS}/2`).reply(200, { id: 2 });
 		const { rawOutputs } = await runVoyado(
 			{ resource: 'pointAccount', operation: 'get', accountId: '={{ $json.account }}' },
 			{ items: [{ account: 1 }, { account: 2 }] },
 		);
-		expect(scope.isDone()).toBe(true);
 		expect(rawOutputs[0][0].map((item) => [item.json.id, item.pairedItem])).toEqual([
 			[1, { item: 0 }],
 			[2, { item: 1 }],
@@ -100,59 +94,53 @@ const idsUpTo = (count: number) => records(1, count).map((record) => record.id);
 
 describe('Voyado Engage pointAccount.getAll', () => {
 	it('sends contactId with offset/count and stops at the limit', async () => {
-		const scope = expectAccountPages([[0, 50, 50, 300]]);
+		expectAccountPages([[0, 50, 50, 300]]);
 		const { items } = await listAccounts();
-		expect(scope.isDone()).toBe(true);
 		expect(ids(items)).toEqual(idsUpTo(50));
 	});
 
 	it('returns all pages of 100 until totalCount is reached', async () => {
-		const scope = expectAccountPages([
+		expectAccountPages([
 			[0, 100, 100, 250],
 			[100, 100, 100, 250],
 			[200, 100, 50, 250],
 		]);
 		const { items, rawOutputs } = await listAccounts({ returnAll: true });
-		expect(scope.isDone()).toBe(true);
 		expect(ids(items)).toEqual(idsUpTo(250));
 		const pairs = new Set(rawOutputs[0][0].map((item) => JSON.stringify(item.pairedItem)));
 		expect([...pairs]).toEqual([JSON.stringify({ item: 0 })]);
 	});
 
 	it('does not ask for a page past totalCount when the last page is full', async () => {
-		const scope = expectAccountPages([[0, 100, 100, 100]]);
+		expectAccountPages([[0, 100, 100, 100]]);
 		const { items } = await listAccounts({ returnAll: true });
-		expect(scope.isDone()).toBe(true);
 		expect(items).toHaveLength(100);
 	});
 
 	it('keeps paging after a short page while totalCount says there is more (Engage may cap count)', async () => {
-		const scope = expectAccountPages([
+		expectAccountPages([
 			[0, 100, 60, 120],
 			[60, 100, 60, 120],
 		]);
 		const { items } = await listAccounts({ returnAll: true });
-		expect(scope.isDone()).toBe(true);
 		expect(ids(items)).toEqual(idsUpTo(120));
 	});
 
 	it('honours the limit exactly across pages', async () => {
-		const scope = expectAccountPages([
+		expectAccountPages([
 			[0, 100, 100, 500],
 			[100, 50, 50, 500],
 		]);
 		const { items } = await listAccounts({ limit: 150 });
-		expect(scope.isDone()).toBe(true);
 		expect(ids(items)).toEqual(idsUpTo(150));
 	});
 
 	it('outputs nothing for a contact without accounts', async () => {
-		const scope = engage()
+		engage()
 			.get(ACCOUNTS)
 			.query(true)
 			.reply(200, paged([], 0, 0));
 		const { items, error } = await listAccounts({ returnAll: true });
-		expect(scope.isDone()).toBe(true);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(0);
 	});
@@ -193,46 +181,42 @@ const listDefinitions = (extra: IDataObject) =>
 
 describe('Voyado Engage pointDefinition.getAll (a plain array)', () => {
 	it('stops on a short page', async () => {
-		const scope = expectDefinitionPages([
+		expectDefinitionPages([
 			[0, 100, 100],
 			[100, 100, 30],
 		]);
 		const { items } = await listDefinitions({ returnAll: true });
-		expect(scope.isDone()).toBe(true);
 		expect(ids(items)).toEqual(idsUpTo(130));
 	});
 
 	it('stops on an empty page after a full one', async () => {
-		const scope = expectDefinitionPages([
+		expectDefinitionPages([
 			[0, 100, 100],
 			[100, 100, 0],
 		]);
 		const { items } = await listDefinitions({ returnAll: true });
-		expect(scope.isDone()).toBe(true);
 		expect(items).toHaveLength(100);
 	});
 
 	it('asks for no more than the limit', async () => {
-		const scope = expectDefinitionPages([[0, 3, 3]]);
+		expectDefinitionPages([[0, 3, 3]]);
 		const { items } = await listDefinitions({ limit: 3 });
-		expect(scope.isDone()).toBe(true);
 		expect(ids(items)).toEqual([1, 2, 3]);
 	});
 
 	it('also reads definitions sent as a paged result', async () => {
-		const scope = engage()
+		engage()
 			.get(DEFINITIONS)
 			.query(true)
 			.reply(200, paged(records(1, 2), 2, 0));
 		const { items } = await listDefinitions({ returnAll: true });
-		expect(scope.isDone()).toBe(true);
 		expect(ids(items)).toEqual([1, 2]);
 	});
 });
 
 describe('Voyado Engage pointTransaction.getAll', () => {
 	it('lists by account with the status filter', async () => {
-		const scope = engage()
+		engage()
 			.get(TRANSACTIONS)
 			.query({ accountId: 1001, offset: 0, count: 100, filter: 'Pending' })
 			.reply(200, paged(records(1, 100), 150, 0))
@@ -247,12 +231,11 @@ describe('Voyado Engage pointTransaction.getAll', () => {
 			returnAll: true,
 			filters: { status: 'Pending' },
 		});
-		expect(scope.isDone()).toBe(true);
 		expect(items).toHaveLength(150);
 	});
 
 	it('lists by contact and definition, without a filter when none is chosen', async () => {
-		const scope = engage()
+		engage()
 			.get(TRANSACTIONS)
 			.query(
 				(query) =>
@@ -267,12 +250,11 @@ describe('Voyado Engage pointTransaction.getAll', () => {
 			contactId: CONTACT,
 			definitionId: '2',
 		});
-		expect(scope.isDone()).toBe(true);
 		expect(ids(items)).toEqual([1, 2]);
 	});
 
 	it.each(['All', 'Active'])('sends the %s status as filter', async (status) => {
-		const scope = engage()
+		engage()
 			.get(TRANSACTIONS)
 			.query({ accountId: 7, offset: 0, count: 50, filter: status })
 			.reply(200, paged([], 0, 0));
@@ -282,7 +264,6 @@ describe('Voyado Engage pointTransaction.getAll', () => {
 			accountId: '7',
 			filters: { status },
 		});
-		expect(scope.isDone()).toBe(true);
 	});
 
 	it.each([
@@ -331,7 +312,7 @@ describe('Voyado Engage pointTransaction.getAll', () => {
 	});
 
 	it('with Continue On Fail, a bad item yields its error item and the others are listed', async () => {
-		const scope = engage()
+		engage()
 			.get(TRANSACTIONS)
 			.query({ contactId: OTHER_CONTACT, definitionId: 1, offset: 0, count: 50 })
 			.reply(200, paged(records(9, 1), 1, 0));
@@ -345,7 +326,6 @@ describe('Voyado Engage pointTransaction.getAll', () => {
 			},
 			{ items: [{ contact: 'nobody' }, { contact: OTHER_CONTACT }], continueOnFail: true },
 		);
-		expect(scope.isDone()).toBe(true);
 		expect(rawOutputs[0][0]).toEqual([
 			{ json: { error: expect.stringContaining('must be a GUID') }, pairedItem: { item: 0 } },
 			{ json: { id: 9 }, pairedItem: { item: 1 } },
