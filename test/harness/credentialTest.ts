@@ -45,7 +45,7 @@ export async function credentialTestRequest(
 	return await helper.authenticate(data, type.name, options);
 }
 
-/** Sends the credential's test request (nock answers it) and returns the status. */
+/** Sends the credential's test request (the test's mockApi() answers it) and returns the status. */
 export async function sendCredentialTest(
 	type: ICredentialType,
 	values: ICredentialDataDecryptedObject,

@@ -116,7 +116,7 @@ export function credentialReferences(nodeType: INodeType): INode['credentials'] 
 	);
 }
 
-/** Runs Input → Node through n8n-core's real WorkflowExecute, with nock answering the HTTP. */
+/** Runs Input → Node through n8n-core's real WorkflowExecute, with the test's mockApi() answering the HTTP. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const rawOutputs: INodeExecutionData[][][] = [];
 	const nodeTypeName = `${PACKAGE}.${options.node.description.name}`;
