@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { nodeState } from '../shared/staticData';
+import { positiveIntegerOf } from '../shared/validate';
 import { agentLocator, searchAgents } from './agentPicker';
 import type { AwardCursor } from './trigger/newAwards';
 import { awardIdOf, awardsAfter, newestAward } from './trigger/newAwards';
@@ -19,16 +20,15 @@ function agentQuery(ctx: IPollFunctions): IDataObject {
 	const filters = ctx.getNodeParameter('filters', {}) as IDataObject;
 	if (!('awardedTo' in filters)) return {};
 	const value = ctx.getNodeParameter('filters.awardedTo', '', { extractValue: true }) as unknown;
-	const text =
-		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (!/^\d+$/.test(text) || Number(text) < 1) {
+	const awardedTo = positiveIntegerOf(value);
+	if (awardedTo === undefined) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`The parameter "${AWARDED_TO_LABEL}" must be a whole number of 1 or more, got ${JSON.stringify(value)}`,
 			{ description: 'Give the numeric ID of an agent, or remove the filter to get every award.' },
 		);
 	}
-	return { awardedTo: Number(text) };
+	return { awardedTo };
 }
 
 export class SignTrakerTrigger implements INodeType {

@@ -53,6 +53,14 @@ export function toRequiredString(
 	return String(value).trim();
 }
 
+/** The value as a whole number ≥ 1 (a number or a numeric string such as "42"), else undefined. */
+export function positiveIntegerOf(value: unknown): number | undefined {
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const number = Number(text);
+	return /^\d+$/.test(text) && number >= 1 && Number.isSafeInteger(number) ? number : undefined;
+}
+
 /** A whole number ≥ 1 (IDs); accepts numbers and numeric strings such as "42". */
 export function toPositiveInteger(
 	ctx: IExecuteFunctions,
@@ -60,9 +68,8 @@ export function toPositiveInteger(
 	itemIndex: number,
 	label: ValueName,
 ): number {
-	const text =
-		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+	const number = positiveIntegerOf(value);
+	if (number === undefined) {
 		throw invalidParameter(
 			ctx,
 			itemIndex,
@@ -70,7 +77,7 @@ export function toPositiveInteger(
 			`must be a whole number of 1 or more, got ${show(value)}`,
 		);
 	}
-	return Number(text);
+	return number;
 }
 
 /** Plain decimal notation, so "0x10", "0b1" or "Infinity" are not taken for numbers. */

@@ -150,11 +150,14 @@ describe('SignTraker Trigger: new credit awards', () => {
 		expect(result.results).toEqual([{ name: 'Jane Doe (jane@example.com)', value: '42' }]);
 	});
 
-	it.each([['abc'], ['0'], ['']])('refuses Awarded To %p before any request', async (awardedTo) => {
-		await expect(poller({ awardedTo }).poll()).rejects.toThrow(
-			'The parameter "Awarded To (Agent ID)" must be a whole number of 1 or more',
-		);
-	});
+	it.each([['abc'], ['0'], [''], ['99999999999999999999']])(
+		'refuses Awarded To %p before any request',
+		async (awardedTo) => {
+			await expect(poller({ awardedTo }).poll()).rejects.toThrow(
+				'The parameter "Awarded To (Agent ID)" must be a whole number of 1 or more',
+			);
+		},
+	);
 
 	it('returns the newest award in a manual run', async () => {
 		const node = poller({}, withCursor({ lastAwardId: 3 }));
