@@ -39,9 +39,11 @@ export async function listRecords(
 	collection: Collection,
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
-	return await collectPages<IDataObject, number>(0, limit, async (offset, wanted) => {
-		return await fetchPage(collection, offset, Math.min(PAGE_SIZE, wanted));
-	});
+	return await collectPages<IDataObject, number>(
+		0,
+		limit,
+		async (offset, wanted) => await fetchPage(collection, offset, Math.min(PAGE_SIZE, wanted)),
+	);
 }
 
 /** One `offset`/`count` page of an Engage collection, from any n8n context (a run or a picker). */
