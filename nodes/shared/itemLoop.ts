@@ -8,6 +8,8 @@ import { readRequestSettings } from './requestSettings';
 import { itemsPhrase } from './itemRanges';
 import type { SendReport } from './sendQueue';
 import { sendBounded } from './sendQueue';
+import type { FailureFacts } from './toolRun';
+import { isToolRun, toolFailureItem } from './toolRun';
 
 export type ItemResult = IDataObject | IDataObject[];
 
@@ -31,8 +33,8 @@ export function asNodeError(
 }
 
 /** What an error item says besides the message: the HTTP status of an API failure (as text) and the hint. */
-export function errorFacts(error: unknown): IDataObject {
-	const facts: IDataObject = {};
+export function errorFacts(error: unknown): FailureFacts {
+	const facts: FailureFacts = {};
 	if (error instanceof NodeApiError && error.httpCode) facts.httpCode = String(error.httpCode);
 	if ((error instanceof NodeApiError || error instanceof NodeOperationError) && error.description)
 		facts.description = error.description;
@@ -44,7 +46,8 @@ export function errorFacts(error: unknown): IDataObject {
  * HTTP status of an API failure as text (as n8n's own errors carry it) and the hint. The node's
  * errors are built without request data and with secrets redacted, so all of it is safe to output.
  * n8n moves an item to the error output only when its JSON holds nothing but `error`, `message` and
- * `details`, so there the status and hint go under `details`.
+ * `details`, so there the status and hint go under `details`. An AI agent's tool call gets the
+ * failure as its model reads it (toolRun.ts), whether or not the node continues on fail.
  */
 export function errorItem(
 	ctx: IExecuteFunctions,
@@ -52,6 +55,7 @@ export function errorItem(
 	itemIndex: number,
 ): INodeExecutionData {
 	const facts = errorFacts(error);
+	if (isToolRun(ctx)) return toolFailureItem(ctx, errorMessageOf(error), facts, itemIndex);
 	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
 	const json: IDataObject = toErrorOutput
 		? { error: errorMessageOf(error), details: facts }

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { RateLimitGate } from './gate';
 import type { RetrySettings } from './retry';
 import { DEFAULT_RETRY } from './retry';
+import { invalidParameter } from './validate';
 
 /** How one request is sent: a plain object, so a run can add what all its requests share. */
 export interface RequestSettings {
@@ -55,18 +55,10 @@ export function readRequestSettings(ctx: IExecuteFunctions, itemIndex: number): 
 		DEFAULT_RETRY.maxRetries,
 	) as number;
 	if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`"Timeout" must be a positive number of milliseconds in item ${itemIndex}`,
-			{ itemIndex },
-		);
+		throw invalidParameter(ctx, itemIndex, 'Timeout', 'must be a positive number of milliseconds');
 	}
 	if (!Number.isInteger(maxRetries) || maxRetries < 0) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`"Max Retries" must be a whole number of 0 or more in item ${itemIndex}`,
-			{ itemIndex },
-		);
+		throw invalidParameter(ctx, itemIndex, 'Max Retries', 'must be a whole number of 0 or more');
 	}
 	return { timeoutMs, retry: { ...DEFAULT_RETRY, maxRetries } };
 }

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { defaultConcurrencyOf } from './concurrency';
 import type { ItemPlanner } from './itemLoop';
-import { runPlannedItems } from './itemLoop';
+import { errorItem, runPlannedItems } from './itemLoop';
+import { isToolRun } from './toolRun';
 
 /** One operation: its parameters (with displayOptions) next to the code that maps them to the API. */
 export interface Operation {
@@ -33,8 +34,26 @@ function customApiCallError(ctx: IExecuteFunctions, credentialDisplayName: strin
 	);
 }
 
-/** `credentialDisplayName` names the credential type the HTTP Request node offers for a Custom API Call. */
+/**
+ * Runs the selected operation. `credentialDisplayName` names the credential type the HTTP Request
+ * node offers for a Custom API Call. A failure stops the node, except in an AI agent's tool call:
+ * there it is the tool's answer, so that the model can read it (toolRun.ts).
+ */
 export async function routeOperation(
+	ctx: IExecuteFunctions,
+	table: OperationTable,
+	credentialDisplayName: string,
+): Promise<INodeExecutionData[][]> {
+	if (!isToolRun(ctx)) return await runSelectedOperation(ctx, table, credentialDisplayName);
+	try {
+		return await runSelectedOperation(ctx, table, credentialDisplayName);
+	} catch (error) {
+		// A tool call is one input item: the model's arguments.
+		return [[errorItem(ctx, error, 0)]];
+	}
+}
+
+async function runSelectedOperation(
 	ctx: IExecuteFunctions,
 	table: OperationTable,
 	credentialDisplayName: string,

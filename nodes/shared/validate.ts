@@ -14,6 +14,17 @@ function describeName(name: ValueName): string {
 		: `The input field "${name.inputField}"`;
 }
 
+/** How a bad-input message names its item: `… (item 3)`. */
+function itemSuffix(itemIndex: number): string {
+	return ` (item ${itemIndex})`;
+}
+
+/** The message without the item it names, where the item means nothing to the reader (an AI agent's tool call). */
+export function withoutItemSuffix(message: string, itemIndex: number): string {
+	const suffix = itemSuffix(itemIndex);
+	return message.endsWith(suffix) ? message.slice(0, -suffix.length) : message;
+}
+
 /** A bad-input error that names the parameter (or input field) and the item, raised before any request is sent. */
 export function invalidParameter(
 	ctx: IExecuteFunctions,
@@ -24,7 +35,7 @@ export function invalidParameter(
 ): NodeOperationError {
 	return new NodeOperationError(
 		ctx.getNode(),
-		`${describeName(label)} ${problem} (item ${itemIndex})`,
+		`${describeName(label)} ${problem}${itemSuffix(itemIndex)}`,
 		{ itemIndex, description },
 	);
 }

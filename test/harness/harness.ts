@@ -20,10 +20,10 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 useInMemoryInstanceSettings();
 
 export const PACKAGE = 'n8n-nodes-credits';
-const INPUT_TYPE = 'harness.input';
+export const INPUT_TYPE = 'harness.input';
 
 /** The workflow's first node: passes the test's items on, so pairing and `$('Input')` work as in n8n. */
-const inputNodeType: INodeType = {
+export const inputNodeType: INodeType = {
 	description: {
 		displayName: 'Input',
 		name: 'input',
@@ -40,7 +40,7 @@ const inputNodeType: INodeType = {
 	},
 };
 
-function newInputNode(): INode {
+export function newInputNode(): INode {
 	return {
 		id: 'input',
 		name: 'Input',
@@ -116,24 +116,20 @@ export function credentialReferences(nodeType: INodeType): INode['credentials'] 
 	);
 }
 
-/** Runs Input → Node through n8n-core's real WorkflowExecute, with the test's mockApi() answering the HTTP. */
-export async function runNode(options: RunOptions): Promise<RunResult> {
-	const rawOutputs: INodeExecutionData[][][] = [];
-	const nodeTypeName = `${PACKAGE}.${options.node.description.name}`;
-	const nodeTypes = new NodeTypes({
-		[INPUT_TYPE]: inputNodeType,
-		[nodeTypeName]: recording(options.node, rawOutputs),
-	});
-	const credentialsOfNode = credentialReferences(options.node);
-	const inputNode = newInputNode();
-	const nodeUnderTest: INode = {
+/** The node under test as the workflow holds it: "Node", with the test's parameters and error settings. */
+export function nodeUnderTestOf(
+	options: RunOptions,
+	type: string,
+	position: [number, number] = [200, 0],
+): INode {
+	return {
 		id: 'node',
 		name: 'Node',
-		type: nodeTypeName,
+		type,
 		typeVersion: options.typeVersion ?? 1,
-		position: [200, 0],
+		position,
 		parameters: options.parameters as INode['parameters'],
-		credentials: credentialsOfNode,
+		credentials: credentialReferences(options.node),
 		continueOnFail: options.continueOnFail,
 		onError: options.onError,
 		...(options.retryOnFail
@@ -144,16 +140,13 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 				}
 			: {}),
 	};
-	const workflow = new Workflow({
-		id: 'test-workflow',
-		name: 'Test',
-		nodes: [inputNode, nodeUnderTest],
-		connections: { Input: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
-		active: false,
-		nodeTypes,
-		settings: { executionOrder: 'v1' },
-	});
+}
 
+/** What WorkflowExecute needs besides the workflow: the test's credentials, lifecycle hooks and n8n's URLs. */
+export function engineAdditionalData(
+	workflow: Workflow,
+	options: Pick<RunOptions, 'credentialTypes' | 'credentials' | 'executionId'>,
+): IWorkflowExecuteAdditionalData {
 	const credentialTypes = Object.fromEntries(
 		options.credentialTypes.map((type) => [type.name, type]),
 	);
@@ -168,7 +161,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		updatedAt: new Date(),
 		activeVersionId: null,
 	} as never);
-	const additionalData = {
+	return {
 		credentialsHelper: new TestCredentialsHelper(credentialTypes, options.credentials),
 		hooks,
 		executionId: options.executionId ?? 'test-execution',
@@ -181,6 +174,29 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
 		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
 	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** Runs Input → Node through n8n-core's real WorkflowExecute, with the test's mockApi() answering the HTTP. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const rawOutputs: INodeExecutionData[][][] = [];
+	const nodeTypeName = `${PACKAGE}.${options.node.description.name}`;
+	const nodeTypes = new NodeTypes({
+		[INPUT_TYPE]: inputNodeType,
+		[nodeTypeName]: recording(options.node, rawOutputs),
+	});
+	const inputNode = newInputNode();
+	const nodeUnderTest = nodeUnderTestOf(options, nodeTypeName);
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'Test',
+		nodes: [inputNode, nodeUnderTest],
+		connections: { Input: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+
+	const additionalData = engineAdditionalData(workflow, options);
 
 	const items = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = createRunExecutionData({

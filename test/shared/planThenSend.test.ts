@@ -139,7 +139,7 @@ describe('plan every item, then send: request settings', () => {
 		);
 		expectNoRequests();
 		expect(result.error?.message).toBe(
-			'"Timeout" must be a positive number of milliseconds in item 1',
+			'The parameter "Timeout" must be a positive number of milliseconds (item 1)',
 		);
 	});
 });

@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { withoutItemSuffix } from './validate';
+
+/**
+ * Whether an AI agent runs the node as a tool. n8n 2.x's AI Agent has the engine run the tool node,
+ * which it marks by sending the node's log to `ai_tool` (`rewireOutputLogTo`); n8n 1.x's agent runs
+ * the node inside a tool wrapper whose context says `isToolExecution()`.
+ */
+export function isToolRun(ctx: IExecuteFunctions): boolean {
+	if (ctx.getNode().rewireOutputLogTo === NodeConnectionTypes.AiTool) return true;
+	// Optional: n8n versions before the method existed run no tool this way.
+	return ctx.isToolExecution?.() === true;
+}
+
+/** What a failure says besides its message: the HTTP status of an API failure and the hint. */
+export type FailureFacts = {
+	httpCode?: string;
+	description?: string;
+};
+
+/**
+ * A failed tool call as the AI model reads it. A tool's failure is answered, never thrown: n8n gives
+ * the model nothing readable for a thrown error (an empty string), but hands it the tool's output
+ * items as JSON. So the answer is one item with the message (without "(item 0)": a tool call is one
+ * item), the hint and the HTTP status; the tool's run in the execution log carries the failure as a
+ * hint, since an answered call is not marked as an error there.
+ */
+export function toolFailureItem(
+	ctx: IExecuteFunctions,
+	message: string,
+	facts: FailureFacts,
+	itemIndex: number,
+): INodeExecutionData {
+	const error = withoutItemSuffix(message, itemIndex);
+	const json: IDataObject = { error };
+	if (facts.description) json.hint = facts.description;
+	if (facts.httpCode) json.httpCode = facts.httpCode;
+	ctx.addExecutionHints?.({
+		type: 'warning',
+		location: 'outputPane',
+		message: `This tool call failed, and the AI agent was told why: ${error}`,
+	});
+	return { json, pairedItem: { item: itemIndex } };
+}
