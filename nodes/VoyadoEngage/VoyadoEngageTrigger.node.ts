@@ -14,7 +14,7 @@ import {
 	acknowledgeDelivery,
 	endpointAddedByHand,
 	headerOf,
-	rawBodyOf,
+	rawBodyBytesOf,
 	refuseDelivery,
 	POST_WEBHOOK,
 	setupNotice,
@@ -22,7 +22,7 @@ import {
 import { nodeState } from '../shared/staticData';
 import { VOYADO_EVENTS } from './trigger/events';
 import { alreadyDelivered, rememberDelivery } from './trigger/replay';
-import { signingKeyOf, verifySvixDelivery } from './trigger/svix';
+import { signingKeyOf, svixHeadersOf, verifySvixDelivery } from './trigger/svix';
 
 const CREDENTIAL_TYPE = 'voyadoEngageWebhookApi';
 
@@ -108,16 +108,12 @@ export class VoyadoEngageTrigger implements INodeType {
 				'The signing secret in the credential is not a whsec_ secret, so no delivery can be verified',
 			);
 		}
-		const headers = {
-			id: headerOf(this, 'svix-id'),
-			timestamp: headerOf(this, 'svix-timestamp'),
-			signature: headerOf(this, 'svix-signature'),
-		};
-		const rawBody = rawBodyOf(this);
+		const headers = svixHeadersOf((name) => headerOf(this, name));
+		const rawBody = rawBodyBytesOf(this);
 		const verdict = verifySvixDelivery(headers, rawBody, key, Math.floor(Date.now() / 1000));
 		if (!verdict.valid) return refuseDelivery(this, 401, verdict.reason);
 
-		const event = parseJsonObject(rawBody ?? '');
+		const event = parseJsonObject(rawBody?.toString('utf8') ?? '');
 		if (!event) return refuseDelivery(this, 400, 'The body is not a JSON object');
 
 		const events = this.getNodeParameter('events', []) as string[];

@@ -36,17 +36,17 @@ export function acknowledgeDelivery(message: string): IWebhookResponseData {
 }
 
 /** The request body exactly as it arrived (signatures are computed over these bytes). */
-export function rawBodyOf(ctx: IWebhookFunctions): string | undefined {
+export function rawBodyBytesOf(ctx: IWebhookFunctions): Buffer | undefined {
 	const raw = (ctx.getRequestObject() as { rawBody?: Buffer | string }).rawBody;
 	if (raw === undefined || raw === null) return undefined;
-	return typeof raw === 'string' ? raw : raw.toString('utf8');
+	return typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
 }
 
-/** One request header as text ('' when absent; the first value when repeated). */
-export function headerOf(ctx: IWebhookFunctions, name: string): string {
+/** One request header as text (the first value when repeated); undefined when the request has none. */
+export function headerOf(ctx: IWebhookFunctions, name: string): string | undefined {
 	const value = ctx.getHeaderData()[name.toLowerCase()];
-	if (Array.isArray(value)) return value[0] ?? '';
-	return typeof value === 'string' ? value : '';
+	if (Array.isArray(value)) return value[0];
+	return typeof value === 'string' ? value : undefined;
 }
 
 /** Compares two secrets in constant time, whatever their lengths. */

@@ -171,7 +171,8 @@ export function createVoyado({ apiKey, webhooks }) {
 			eventType: 'point.balance.updated',
 			id: randomUUID(),
 			isEncrypted: false,
-			payload: { balance, contactId, accountId, definitionId, balanceExpires },
+			// Engage sends definitionId as text here ("Webhooks for points and vouchers"), accountId as a number.
+			payload: { balance, contactId, accountId, definitionId: String(definitionId), balanceExpires },
 			tenant: 'sandbox',
 		});
 		for (const url of webhooks.endpoints()) webhooks.deliver('voyado', { url, headers: svixHeaders(webhooks.signingSecret, body), body });

@@ -113,7 +113,7 @@ describe('sandbox: what the providers push', () => {
 					balance: 265,
 					contactId: CONTACT,
 					accountId: 1001,
-					definitionId: 1,
+					definitionId: '1',
 					balanceExpires: '2027-12-31T23:59:59Z',
 				},
 			});

@@ -122,7 +122,8 @@ describe('Voyado Engage Trigger: Svix verification', () => {
 			expect(result.sent).toEqual({
 				statusCode: 401,
 				body: {
-					message: 'The svix-id, svix-timestamp or svix-signature header is missing',
+					message:
+						'The webhook-id, webhook-timestamp or webhook-signature header (or svix-id, svix-timestamp, svix-signature) is missing',
 				},
 			});
 			expect(result.items).toBeUndefined();
@@ -136,7 +137,7 @@ describe('Voyado Engage Trigger: Svix verification', () => {
 		const result = await trigger().deliver(delivery(balanceUpdated, { timestamp: now() + offset }));
 		expect(result.sent).toEqual({
 			statusCode: 401,
-			body: { message: 'The svix-timestamp is more than 5 minutes off' },
+			body: { message: 'The webhook timestamp is more than 5 minutes off' },
 		});
 		expect(result.items).toBeUndefined();
 	});
@@ -240,6 +241,56 @@ describe('Voyado Engage Trigger: events and duplicates', () => {
 		expect(await node.hook('delete')).toBe(true);
 		expect(await node.hook('checkExists')).toBe(true);
 		expect((await node.deliver(delivery(balanceUpdated, { id: 'msg_1' }))).items).toBeUndefined();
+	});
+});
+
+// The shapes Engage documents ("Webhooks for points and vouchers", developer.voyado.com): the voucher
+// event carries `eventId` instead of `id` and PascalCase payload keys; `definitionId` is text in
+// point.balance.updated; v3 uses GUID strings for account IDs.
+describe('Voyado Engage Trigger: payload shapes', () => {
+	const voucher = (eventId: string) => ({
+		eventId,
+		eventType: 'reward.voucher.created',
+		isEncrypted: false,
+		payload: {
+			Amount: 100,
+			ContactId: 'c-1',
+			Currency: 'SEK',
+			Id: `voucher-${eventId}`,
+			UniqueCode: 'ABC-123',
+			ValidFrom: '2026-12-01T00:00:00+01:00',
+			ValidTo: '2027-03-01T00:00:00+01:00',
+		},
+		tenant: 'acme',
+	});
+
+	it('passes a voucher event with eventId and PascalCase keys on exactly as sent', async () => {
+		const event = voucher('evt-v1');
+		const result = await trigger({ events: ['reward.voucher.created'] }).deliver(delivery(event));
+		expect(result.items).toEqual([{ json: event }]);
+	});
+
+	it('tells voucher events (which have no id) apart by their delivery ID', async () => {
+		const node = trigger();
+		const first = await node.deliver(delivery(voucher('evt-v1'), { id: 'msg_v1' }));
+		const second = await node.deliver(delivery(voucher('evt-v2'), { id: 'msg_v2' }));
+		expect(first.items).toHaveLength(1);
+		expect(second.items).toEqual([{ json: voucher('evt-v2') }]);
+		const retried = await node.deliver(delivery(voucher('evt-v1'), { id: 'msg_v1' }));
+		expect(retried.items).toBeUndefined();
+		expect(node.nodeStaticData()).toEqual({ recentSvixIds: ['msg_v1', 'msg_v2'] });
+	});
+
+	it.each([
+		['definitionId as text', { definitionId: '3', accountId: 1001 }],
+		[
+			'a v3 account ID (a GUID string)',
+			{ definitionId: '3', accountId: '8d5e1f9a-3c2b-4a1e-9f0d-7b6c5a4e3d21' },
+		],
+	])('keeps %s as Engage sent it', async (_name, ids) => {
+		const event = { ...balanceUpdated, payload: { ...balanceUpdated.payload, ...ids } };
+		const result = await trigger({ events: ['point.balance.updated'] }).deliver(delivery(event));
+		expect(result.items).toEqual([{ json: event }]);
 	});
 });
 

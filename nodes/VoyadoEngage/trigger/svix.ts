@@ -11,6 +11,19 @@ export interface SvixHeaders {
 
 export type SvixVerdict = { valid: true } | { valid: false; reason: string };
 
+/**
+ * Svix sends its own header names, or, from a portal with white-labelled headers, `webhook-*` ones
+ * (same scheme). Like the official library's `Webhook.verify`, each of the three is read on its
+ * own: the `svix-*` header when it is there at all (even empty), else the `webhook-*` one.
+ */
+export function svixHeadersOf(header: (name: string) => string | undefined): SvixHeaders {
+	const either = (suffix: string) => header(`svix-${suffix}`) ?? header(`webhook-${suffix}`) ?? '';
+	return { id: either('id'), timestamp: either('timestamp'), signature: either('signature') };
+}
+
+export const MISSING_HEADERS =
+	'The webhook-id, webhook-timestamp or webhook-signature header (or svix-id, svix-timestamp, svix-signature) is missing';
+
 /** The key behind an endpoint secret: the base64 after `whsec_`; undefined when it is not one. */
 export function signingKeyOf(secret: string): Buffer | undefined {
 	const encoded = secret.trim().replace(/^whsec_/, '');
@@ -19,45 +32,42 @@ export function signingKeyOf(secret: string): Buffer | undefined {
 	return key.length > 0 ? key : undefined;
 }
 
-/** The signature Svix sends for a delivery: base64 HMAC-SHA256 over `id.timestamp.body`. */
-export function svixSignature(key: Buffer, headers: SvixHeaders, rawBody: string): Buffer {
-	return createHmac('sha256', key)
-		.update(`${headers.id}.${headers.timestamp}.${rawBody}`, 'utf8')
-		.digest();
+/** The signature entry Svix sends for a delivery: `v1,` + base64 HMAC-SHA256 over `id.timestamp.body`. */
+export function svixSignature(key: Buffer, id: string, timestamp: number, rawBody: Buffer): string {
+	const digest = createHmac('sha256', key)
+		.update(Buffer.from(`${id}.${timestamp}.`, 'utf8'))
+		.update(rawBody)
+		.digest('base64');
+	return `v1,${digest}`;
 }
 
-/** The `v1,<base64>` entries of a `svix-signature` header (other versions are ignored). */
-function v1Signatures(header: string): Buffer[] {
-	return header
-		.split(' ')
-		.map((entry) => entry.trim())
-		.filter((entry) => entry.startsWith('v1,'))
-		.map((entry) => Buffer.from(entry.slice(3), 'base64'));
+/** Compares one entry of the signature header with the expected one, in constant time. */
+function sameEntry(given: string, expected: Buffer): boolean {
+	const bytes = Buffer.from(given, 'utf8');
+	return bytes.length === expected.length && timingSafeEqual(bytes, expected);
 }
 
 /**
- * Checks a delivery the way Svix documents it ("Verifying payloads manually"): all three headers
- * present, the timestamp within 5 minutes of `nowSeconds`, and one of the `v1` signatures equal (in
- * constant time) to the HMAC of the raw body.
+ * Checks a delivery as the official `svix` library's `Webhook.verify` does: all three headers
+ * present; the timestamp read as a leading integer (parseInt) and within 5 minutes of `nowSeconds`;
+ * one of the space-separated entries of the signature header equal, byte for byte and in constant
+ * time, to `v1,<base64 HMAC>` over the raw body (other versions never match).
  */
 export function verifySvixDelivery(
 	headers: SvixHeaders,
-	rawBody: string | undefined,
+	rawBody: Buffer | undefined,
 	key: Buffer,
 	nowSeconds: number,
 ): SvixVerdict {
 	if (!headers.id || !headers.timestamp || !headers.signature)
-		return {
-			valid: false,
-			reason: 'The svix-id, svix-timestamp or svix-signature header is missing',
-		};
+		return { valid: false, reason: MISSING_HEADERS };
 	if (rawBody === undefined) return { valid: false, reason: 'The request has no body to verify' };
-	const timestamp = /^\d+$/.test(headers.timestamp) ? Number(headers.timestamp) : Number.NaN;
-	if (!Number.isFinite(timestamp) || Math.abs(nowSeconds - timestamp) > TIMESTAMP_TOLERANCE_SECONDS)
-		return { valid: false, reason: 'The svix-timestamp is more than 5 minutes off' };
-	const expected = svixSignature(key, headers, rawBody);
-	const matches = v1Signatures(headers.signature).some(
-		(given) => given.length === expected.length && timingSafeEqual(given, expected),
-	);
+	const timestamp = Number.parseInt(headers.timestamp, 10);
+	if (Number.isNaN(timestamp))
+		return { valid: false, reason: 'The webhook timestamp is not a number' };
+	if (Math.abs(nowSeconds - timestamp) > TIMESTAMP_TOLERANCE_SECONDS)
+		return { valid: false, reason: 'The webhook timestamp is more than 5 minutes off' };
+	const expected = Buffer.from(svixSignature(key, headers.id, timestamp, rawBody), 'utf8');
+	const matches = headers.signature.split(' ').some((entry) => sameEntry(entry, expected));
 	return matches ? { valid: true } : { valid: false, reason: 'The Svix signature does not match' };
 }
