@@ -13,10 +13,10 @@ import { asWaldurEvent } from './trigger/delivery';
 import { WALDUR_CREDIT_EVENT_TYPES } from './trigger/eventTypes';
 import type { WaldurTriggerState } from './trigger/registration';
 import {
-	findRegisteredHook,
+	deleteHooksExceptOwn,
+	deleteHooksForUrl,
 	registerHook,
 	registrationsOf,
-	removeHook,
 	TOKEN_PARAMETER,
 } from './trigger/registration';
 
@@ -55,13 +55,13 @@ export class WaldurTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await findRegisteredHook(this);
+				return await deleteHooksExceptOwn(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				return await registerHook(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return await removeHook(this);
+				return await deleteHooksForUrl(this);
 			},
 		},
 	};

@@ -3,6 +3,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { nodeState } from '../../shared/staticData';
+import { listRecords } from '../listing';
 import { unexpectedReply, waldurRequest } from '../transport';
 
 const HOOKS_PATH = '/api/hooks-web/';
@@ -72,32 +73,58 @@ async function deleteHook(ctx: IHookFunctions, uuid: string): Promise<void> {
 	throw new NodeOperationError(ctx.getNode(), failure as Error);
 }
 
+/** A web hook's address without its query (where the token goes): the n8n URL it posts to. */
+function addressOf(url: string): string {
+	try {
+		const parsed = new URL(url);
+		return `${parsed.origin}${parsed.pathname}`;
+	} catch {
+		return url.split('?')[0];
+	}
+}
+
 /**
- * Finds the hook this node registered for its URL. One that no longer fits (other event types, or
- * switched off in Waldur) is deleted, so that `create` registers a fresh one instead of a second.
+ * Every hook Waldur lists (all pages) whose destination, ignoring the query, is this webhook URL:
+ * this node's own and any it cannot know (another or no token). Waldur filters `destination_url`
+ * only by exact value, so the list is read whole.
  */
-export async function findRegisteredHook(ctx: IHookFunctions): Promise<boolean> {
+async function hooksForUrl(ctx: IHookFunctions, webhookUrl: string): Promise<IDataObject[]> {
+	const hooks = await listRecords({ ctx, path: HOOKS_PATH, query: {}, itemIndex: 0 }, undefined);
+	const address = addressOf(webhookUrl);
+	const forUrl = hooks.filter(
+		(hook) =>
+			typeof hook.destination_url === 'string' && addressOf(hook.destination_url) === address,
+	);
+	if (forUrl.some((hook) => typeof hook.uuid !== 'string'))
+		throw unexpectedReply(ctx, 'a list of web hooks with a uuid', HOOKS_PATH, 0);
+	return forUrl;
+}
+
+/**
+ * On activation: deletes every hook Waldur holds for this URL except this node's own, and that one
+ * too when it no longer fits (other event types, or switched off in Waldur). A stale hook (left by a
+ * crash between registering and saving, a restored n8n database, lost static data) would otherwise
+ * post every event a second time, to a URL the node refuses. True when its own hook is kept (n8n then
+ * skips `create`); false when `create` must register one, which is then the only one.
+ */
+export async function deleteHooksExceptOwn(ctx: IHookFunctions): Promise<boolean> {
 	const webhookUrl = webhookUrlOf(ctx);
+	const eventTypes = selectedEventTypes(ctx);
 	const state = nodeState<WaldurTriggerState>(ctx);
 	const registration = registrationsOf(state)[webhookUrl];
-	if (!registration) return false;
-	const destination = destinationUrl(webhookUrl, registration.token);
-	const hooks = await waldurRequest<unknown>(ctx, {
-		method: 'GET',
-		path: HOOKS_PATH,
-		qs: { destination_url: destination },
-	});
-	if (!Array.isArray(hooks)) throw unexpectedReply(ctx, 'a JSON array', HOOKS_PATH, 0);
-	const hook = (hooks as IDataObject[]).find((entry) => entry.destination_url === destination);
-	if (!hook || typeof hook.uuid !== 'string') {
-		delete registrationsOf(state)[webhookUrl];
-		return false;
-	}
-	if (hook.is_active === true && sameSet(hook.event_types, selectedEventTypes(ctx))) {
-		registration.uuid = hook.uuid;
+	const own = registration && destinationUrl(webhookUrl, registration.token);
+	const hooks = await hooksForUrl(ctx, webhookUrl);
+	const kept = hooks.find(
+		(hook) =>
+			hook.destination_url === own &&
+			hook.is_active === true &&
+			sameSet(hook.event_types, eventTypes),
+	);
+	for (const hook of hooks) if (hook !== kept) await deleteHook(ctx, hook.uuid as string);
+	if (kept && registration) {
+		registration.uuid = kept.uuid as string;
 		return true;
 	}
-	await deleteHook(ctx, hook.uuid);
 	delete registrationsOf(state)[webhookUrl];
 	return false;
 }
@@ -132,17 +159,24 @@ export async function registerHook(ctx: IHookFunctions): Promise<boolean> {
 	return true;
 }
 
-/** Removes this URL's hook from Waldur and forgets its token. */
-export async function removeHook(ctx: IHookFunctions): Promise<boolean> {
+/**
+ * On deactivation: deletes this node's hook and any other Waldur holds for this URL, and forgets the
+ * token. False when Waldur could not be asked or refused; the registration is then kept while its
+ * hook may still exist, and the next activation clears what is left.
+ */
+export async function deleteHooksForUrl(ctx: IHookFunctions): Promise<boolean> {
 	const webhookUrl = webhookUrlOf(ctx);
 	const state = nodeState<WaldurTriggerState>(ctx);
 	const registration = registrationsOf(state)[webhookUrl];
-	if (!registration) return true;
 	try {
-		await deleteHook(ctx, registration.uuid);
+		if (registration) {
+			await deleteHook(ctx, registration.uuid);
+			delete registrationsOf(state)[webhookUrl];
+		}
+		for (const hook of await hooksForUrl(ctx, webhookUrl))
+			await deleteHook(ctx, hook.uuid as string);
 	} catch {
 		return false;
 	}
-	delete registrationsOf(state)[webhookUrl];
 	return true;
 }
