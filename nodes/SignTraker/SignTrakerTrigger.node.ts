@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { defaultRequestSettings } from '../shared/requestSettings';
 import { nodeState } from '../shared/staticData';
 import { positiveIntegerOf } from '../shared/validate';
 import { agentLocator, searchAgents } from './agentPicker';
@@ -86,19 +87,20 @@ export class SignTrakerTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const query = agentQuery(this);
+		const poll = { ctx: this, settings: defaultRequestSettings(this) };
 		if (this.getMode() === 'manual') {
-			const newest = await newestAward(this, query);
+			const newest = await newestAward(poll, query);
 			return newest ? [this.helpers.returnJsonArray(newest)] : null;
 		}
 
 		const cursor = nodeState<AwardCursor>(this);
 		if (cursor.lastAwardId === undefined) {
 			// First poll after activation: remember where the awards stand, report nothing old.
-			const newest = await newestAward(this, query);
+			const newest = await newestAward(poll, query);
 			cursor.lastAwardId = (newest && awardIdOf(newest)) ?? 0;
 			return null;
 		}
-		const awards = await awardsAfter(this, query, cursor as AwardCursor, cursor.lastAwardId);
+		const awards = await awardsAfter(poll, query, cursor as AwardCursor, cursor.lastAwardId);
 		if (awards.length === 0) return null;
 		cursor.lastAwardId = awardIdOf(awards[awards.length - 1]);
 		return [this.helpers.returnJsonArray(awards)];

@@ -9,6 +9,7 @@ import {
 } from '../shared/locator';
 import { offsetPage } from '../shared/paging';
 import { fetchPage } from './listing';
+import { defaultRequestSettings } from '../shared/requestSettings';
 
 const SEARCHED_FIELDS = ['FirstName', 'LastName', 'Email'];
 
@@ -37,7 +38,13 @@ export const searchAgents: ListSearch = async function (filter, paginationToken)
 	const offset = offsetFromToken(paginationToken);
 	const query: IDataObject = { $orderby: 'LastName,FirstName' };
 	if (filter?.trim()) query.$filter = agentSearchFilter(filter);
-	const agents = { ctx: this, path: '/api/agents', query, itemIndex: 0 };
+	const agents = {
+		ctx: this,
+		path: '/api/agents',
+		query,
+		itemIndex: 0,
+		settings: defaultRequestSettings(this),
+	};
 	const items = await fetchPage(agents, offset, PICKER_PAGE_SIZE);
 	return pickerResults(offsetPage(offset, PICKER_PAGE_SIZE, items), agentEntry);
 };

@@ -58,7 +58,7 @@ export async function fetchRecords(
 	path: string,
 	itemIndex: number,
 	what: string,
-	settings?: RequestSettings,
+	settings: RequestSettings,
 ): Promise<IDataObject[]> {
 	const body = await spreedlyRequest(ctx, { method: 'GET', path }, itemIndex, settings);
 	return recordsOf(ctx, body, what, itemIndex);

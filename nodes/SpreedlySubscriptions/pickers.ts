@@ -9,6 +9,7 @@ import type {
 import type { ListSearch } from '../shared/locator';
 import { locatorProperty, matchesSearch, pageOfList, pickerResults } from '../shared/locator';
 import { fetchRecords } from './listing';
+import { defaultRequestSettings } from '../shared/requestSettings';
 
 const PLANS_PATH = '/subscription_plans.xml';
 const SUBSCRIBERS_PATH = '/subscribers.xml';
@@ -52,7 +53,7 @@ async function searchList(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const records = await fetchRecords(ctx, path, 0, what);
+	const records = await fetchRecords(ctx, path, 0, what, defaultRequestSettings(ctx));
 	const found = records.filter((record) => matchesSearch(filter, shownFields(record)));
 	return pickerResults(pageOfList(found, paginationToken), toEntry);
 }
@@ -89,7 +90,13 @@ export const searchSubscribers: ListSearch = async function (filter, paginationT
 
 /** The feature levels the site's plans use, each once, with the plans that give it. */
 export const searchFeatureLevels: ListSearch = async function (filter, paginationToken) {
-	const plans = await fetchRecords(this, PLANS_PATH, 0, 'subscription plan');
+	const plans = await fetchRecords(
+		this,
+		PLANS_PATH,
+		0,
+		'subscription plan',
+		defaultRequestSettings(this),
+	);
 	const levels = new Map<string, string[]>();
 	for (const plan of plans) {
 		const level = text(plan.featureLevel).trim();

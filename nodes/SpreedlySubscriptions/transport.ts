@@ -75,7 +75,7 @@ export async function spreedlyRequest(
 	ctx: ApiContext,
 	request: SpreedlyRequest,
 	itemIndex: number,
-	settings?: RequestSettings,
+	settings: RequestSettings,
 ): Promise<IDataObject | string | undefined> {
 	const { xml, ...rest } = request;
 	const body = xml ? buildXml(xml.root, xml.fields) : undefined;
@@ -94,7 +94,7 @@ export async function spreedlyAnswer(
 	ctx: ApiContext,
 	request: SpreedlyRequest & { emptySuccess: EmptySuccess },
 	itemIndex: number,
-	settings?: RequestSettings,
+	settings: RequestSettings,
 ): Promise<IDataObject | string> {
 	return (await spreedlyRequest(ctx, request, itemIndex, settings)) as IDataObject | string;
 }

@@ -10,6 +10,7 @@ import {
 } from '../shared/locator';
 import { pickerPage } from '../shared/paging';
 import { fetchPage } from './listing';
+import { defaultRequestSettings } from '../shared/requestSettings';
 
 const DEFINITIONS_PATH = '/api/v2/point-accounts/definitions';
 
@@ -27,7 +28,13 @@ function definitionEntry(definition: IDataObject): INodeListSearchItems {
  * names here; pages follow `offset`/`count`.
  */
 export const searchDefinitions: ListSearch = async function (filter, paginationToken) {
-	const definitions = { ctx: this, path: DEFINITIONS_PATH, query: {}, itemIndex: 0 };
+	const definitions = {
+		ctx: this,
+		path: DEFINITIONS_PATH,
+		query: {},
+		itemIndex: 0,
+		settings: defaultRequestSettings(this),
+	};
 	const page = await pickerPage(
 		offsetFromToken(paginationToken),
 		async (offset) => await fetchPage(definitions, offset, PICKER_PAGE_SIZE),

@@ -6,6 +6,7 @@ import { apiRequest } from '../shared/http';
 import type { Collection, Page } from '../shared/paging';
 import { collectPages } from '../shared/paging';
 import { unexpectedReply, waldur, waldurBaseUrl } from './transport';
+import type { RequestSettings } from '../shared/requestSettings';
 
 /** Waldur's documented largest page size (the code allows 300 in some versions; 100 is safe). */
 export const MAX_PAGE_SIZE = 100;
@@ -67,7 +68,7 @@ export async function listRecords(
 	{ ctx, path, query, itemIndex, settings }: Collection,
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
-	const baseUrl = await waldurBaseUrl(ctx, itemIndex);
+	const baseUrl = await waldurBaseUrl(ctx, settings);
 	const first: Cursor = { offset: 0, pageSize: Math.min(MAX_PAGE_SIZE, limit ?? MAX_PAGE_SIZE) };
 
 	return await collectPages<IDataObject, Cursor>(first, limit, async (cursor, wanted) => {
@@ -107,13 +108,14 @@ export async function fetchLinkedPage(
 	path: string,
 	query: IDataObject,
 	pageSize: number,
-	nextLink?: string,
+	nextLink: string | undefined,
+	settings: RequestSettings,
 ): Promise<Page<IDataObject, string>> {
-	const baseUrl = await waldurBaseUrl(ctx, 0);
+	const baseUrl = await waldurBaseUrl(ctx, settings);
 	const request: ApiRequest = nextLink
 		? { method: 'GET', path: onCredentialHost(nextLink, baseUrl) }
 		: { method: 'GET', path, qs: { ...query, page_size: pageSize } };
-	const { body, headers } = await apiRequest<unknown>(ctx, waldur, request, 0);
+	const { body, headers } = await apiRequest<unknown>(ctx, waldur, request, 0, settings);
 	if (body === undefined) return { items: [] };
 	if (!Array.isArray(body)) throw unexpectedReply(ctx, 'a JSON array', path, 0);
 	return { items: body as IDataObject[], next: nextLinkOf(headers) };

@@ -5,6 +5,7 @@ import { locatorProperty, pickerResults, PICKER_PAGE_SIZE } from '../shared/loca
 import type { CreditKind } from './credits';
 import { customerCredit, projectCredit } from './credits';
 import { fetchLinkedPage } from './listing';
+import { defaultRequestSettings } from '../shared/requestSettings';
 
 const UUID_PATTERN =
 	'[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}';
@@ -94,7 +95,14 @@ function listSearch(
 	return async function (filter, paginationToken) {
 		const query: IDataObject = { o: ordering };
 		if (filter?.trim()) query[searchField] = filter.trim();
-		const page = await fetchLinkedPage(this, path, query, PICKER_PAGE_SIZE, paginationToken);
+		const page = await fetchLinkedPage(
+			this,
+			path,
+			query,
+			PICKER_PAGE_SIZE,
+			paginationToken,
+			defaultRequestSettings(this),
+		);
 		return pickerResults(
 			page,
 			(record): INodeListSearchItems => ({

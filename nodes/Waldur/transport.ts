@@ -20,8 +20,8 @@ export const waldur: Provider = {
 };
 
 /** The credential's base URL without a trailing slash, for URLs the node builds itself. */
-export async function waldurBaseUrl(ctx: ApiContext, itemIndex: number): Promise<string> {
-	const credentials = await ctx.getCredentials(waldur.credentialType, itemIndex);
+export async function waldurBaseUrl(ctx: ApiContext, settings: RequestSettings): Promise<string> {
+	const credentials = await settings.credentials.of(waldur.credentialType);
 	return waldur.resolveBaseUrl(credentials, ctx);
 }
 

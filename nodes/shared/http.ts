@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
@@ -13,7 +14,6 @@ import { firstWords, isHtmlPage, pageHeadline } from './markup';
 import type { NetworkFailure } from './networkFailure';
 import { isRetryableNetworkFailure, networkFailureOf } from './networkFailure';
 import type { RequestSettings } from './requestSettings';
-import { DEFAULT_REQUEST_SETTINGS } from './requestSettings';
 import { backoffDelay, isRetryableStatus, isSafeToRepeat, parseRetryAfter } from './retry';
 import { USER_AGENT } from './userAgent';
 
@@ -100,6 +100,8 @@ interface Call {
 	request: ApiRequest;
 	itemIndex: number;
 	settings: RequestSettings;
+	/** The run's credential, handed to n8n so that it does not read it again for every request. */
+	credentials: ICredentialsDecrypted;
 	secrets: string[];
 	/** Whether a failed attempt may be sent again (reads, and writes the provider deduplicates). */
 	repeatable: boolean;
@@ -113,11 +115,12 @@ export async function apiRequest<T = unknown>(
 	ctx: ApiContext,
 	provider: Provider,
 	request: ApiRequest,
-	itemIndex = 0,
-	// An operation reads its Options when it plans the item and passes them; other contexts have none.
-	settings: RequestSettings = DEFAULT_REQUEST_SETTINGS,
+	itemIndex: number,
+	// An operation's item: its Options and its run's state; other runs: defaultRequestSettings(ctx).
+	settings: RequestSettings,
 ): Promise<ApiResponse<T>> {
-	const credentials = await ctx.getCredentials(provider.credentialType, itemIndex);
+	const credentials = await settings.credentials.decrypted(provider.credentialType);
+	const data = credentials.data ?? {};
 	const call: Call = {
 		ctx,
 		node: ctx.getNode(),
@@ -125,10 +128,11 @@ export async function apiRequest<T = unknown>(
 		request,
 		itemIndex,
 		settings,
-		secrets: secretsOf(provider, credentials),
+		credentials,
+		secrets: secretsOf(provider, data),
 		repeatable: isSafeToRepeat(request.method, request.idempotent),
 	};
-	const options = buildRequest(call, credentials);
+	const options = buildRequest(call, data);
 	const exchange = await sendWithRetries(call, options);
 	const { response } = exchange;
 	if (response.statusCode >= 200 && response.statusCode < 300) {
@@ -146,8 +150,8 @@ export function bodyOnlyRequests(provider: Provider) {
 	return async function <T = unknown>(
 		ctx: ApiContext,
 		request: ApiRequest,
-		itemIndex?: number,
-		settings?: RequestSettings,
+		itemIndex: number,
+		settings: RequestSettings,
 	): Promise<T> {
 		const response = await apiRequest<T>(ctx, provider, request, itemIndex, settings);
 		return response.body;
@@ -194,7 +198,7 @@ async function sendWithRetries(call: Call, options: IHttpRequestOptions): Promis
 	let outcomeUnknown = false;
 	for (let attempt = 0; ; attempt++) {
 		const canRetry = call.repeatable && attempt < retry.maxRetries;
-		await call.settings.gate?.open(call.provider.requestsPerSecond);
+		await call.settings.gate.open(call.provider.requestsPerSecond);
 		const sent = await sendOnce(call, options);
 		if ('failure' in sent) {
 			if (sent.failure.cancelled)
@@ -211,7 +215,7 @@ async function sendWithRetries(call: Call, options: IHttpRequestOptions): Promis
 		if (wait === undefined)
 			return { response: sent.response, attempts: attempt + 1, outcomeUnknown };
 		// Rate limited: no request of this run starts until the wait is over (the loop waits at the gate).
-		if (call.settings.gate && isRateLimit(sent.response)) call.settings.gate.hold(wait);
+		if (isRateLimit(sent.response)) call.settings.gate.hold(wait);
 		else await sleep(wait);
 	}
 }
@@ -226,6 +230,7 @@ async function sendOnce(
 			call.ctx,
 			call.provider.credentialType,
 			{ ...options },
+			{ credentialsDecrypted: call.credentials },
 		);
 	} catch (error) {
 		return { failure: networkFailureOf(error) };

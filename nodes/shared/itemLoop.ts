@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readConcurrency } from './concurrency';
-import { RateLimitGate } from './gate';
-import type { RequestSettings } from './requestSettings';
-import { readRequestSettings } from './requestSettings';
+import type { RequestSettings, RunState } from './requestSettings';
+import { newRunState, readRequestSettings } from './requestSettings';
 import { itemsPhrase } from './itemRanges';
 import type { SendReport } from './sendQueue';
 import { sendBounded } from './sendQueue';
@@ -99,13 +98,13 @@ function outputOf(result: ItemResult, itemIndex: number): INodeExecutionData[] {
 async function planAll(
 	ctx: IExecuteFunctions,
 	planner: ItemPlanner,
-	gate: RateLimitGate,
+	run: RunState,
 	outputs: INodeExecutionData[][],
 ): Promise<Array<{ itemIndex: number; plan: ItemPlan }>> {
 	const planned: Array<{ itemIndex: number; plan: ItemPlan }> = [];
 	for (let itemIndex = 0; itemIndex < outputs.length; itemIndex++) {
 		try {
-			const settings = { ...readRequestSettings(ctx, itemIndex), gate };
+			const settings = readRequestSettings(ctx, itemIndex, run);
 			planned.push({ itemIndex, plan: await planner.call(ctx, itemIndex, settings) });
 		} catch (error) {
 			outputs[itemIndex] = [errorItemOrThrow(ctx, error, itemIndex)];
@@ -127,7 +126,7 @@ export async function runPlannedItems(
 ): Promise<INodeExecutionData[]> {
 	const outputs: INodeExecutionData[][] = ctx.getInputData().map(() => []);
 	const concurrency = readConcurrency(ctx, defaultConcurrency);
-	const planned = await planAll(ctx, planner, new RateLimitGate(), outputs);
+	const planned = await planAll(ctx, planner, newRunState(ctx), outputs);
 	const continueOnFail = ctx.continueOnFail();
 	const report = await sendBounded(
 		planned.map(({ plan }) => ({

@@ -11,8 +11,8 @@ export interface Collection {
 	path: string;
 	query: IDataObject;
 	itemIndex: number;
-	/** The run's Timeout / Max Retries; unset outside a run (pickers, polls): the defaults. */
-	settings?: RequestSettings;
+	/** The item's Timeout / Max Retries and its run's state; pickers and polls: defaultRequestSettings(ctx). */
+	settings: RequestSettings;
 }
 
 export interface Page<T, Cursor> {

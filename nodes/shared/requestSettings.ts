@@ -1,25 +1,39 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { RateLimitGate } from './gate';
+import type { ApiContext } from './context';
+import { RateLimitGate } from './gate';
 import type { RetrySettings } from './retry';
 import { DEFAULT_RETRY } from './retry';
+import { RunCredentials } from './runCredentials';
 import { invalidParameter } from './validate';
 
-/** How one request is sent: a plain object, so a run can add what all its requests share. */
-export interface RequestSettings {
+/**
+ * What every request of one run shares. A run is a node execution, a poll, a picker page or a
+ * webhook registration call; its state is made once, at its start (newRunState), never kept in a module.
+ */
+export interface RunState {
+	/** The run's rate-limit gate: every attempt waits for it, a 429 or Retry-After closes it for all. */
+	gate: RateLimitGate;
+	/** The run's credentials, each read once and handed to every request. */
+	credentials: RunCredentials;
+}
+
+/** How one request is sent: the item's Timeout / Max Retries and the state its run shares. */
+export interface RequestSettings extends RunState {
 	timeoutMs: number;
 	retry: RetrySettings;
-	/** The run's rate-limit gate: every attempt waits for it, a 429 or Retry-After closes it for all. */
-	gate?: RateLimitGate;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** For contexts without an Options collection (list pickers, polls, webhooks). */
-export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
-	timeoutMs: DEFAULT_TIMEOUT_MS,
-	retry: DEFAULT_RETRY,
-};
+export function newRunState(ctx: ApiContext): RunState {
+	return { gate: new RateLimitGate(), credentials: new RunCredentials(ctx) };
+}
+
+/** For a run without an Options collection (list pickers, polls, webhook registration): the defaults. */
+export function defaultRequestSettings(ctx: ApiContext): RequestSettings {
+	return { timeoutMs: DEFAULT_TIMEOUT_MS, retry: DEFAULT_RETRY, ...newRunState(ctx) };
+}
 
 /** The behaviour options every operation offers, appended to its `options` collection. */
 export const requestOptionProperties: INodeProperties[] = [
@@ -43,7 +57,12 @@ export const requestOptionProperties: INodeProperties[] = [
 	},
 ];
 
-export function readRequestSettings(ctx: IExecuteFunctions, itemIndex: number): RequestSettings {
+/** An item's Options → Timeout / Max Retries, with the state of its run. */
+export function readRequestSettings(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: RunState,
+): RequestSettings {
 	const timeoutMs = ctx.getNodeParameter(
 		'options.timeout',
 		itemIndex,
@@ -60,5 +79,5 @@ export function readRequestSettings(ctx: IExecuteFunctions, itemIndex: number): 
 	if (!Number.isInteger(maxRetries) || maxRetries < 0) {
 		throw invalidParameter(ctx, itemIndex, 'Max Retries', 'must be a whole number of 0 or more');
 	}
-	return { timeoutMs, retry: { ...DEFAULT_RETRY, maxRetries } };
+	return { timeoutMs, retry: { ...DEFAULT_RETRY, maxRetries }, ...run };
 }

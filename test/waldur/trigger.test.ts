@@ -10,6 +10,7 @@ import {
 } from '../harness/triggers';
 import { AUTH, BASE, waldur, TOKEN } from './helpers';
 import { skipBackoffSleeps } from '../harness/backoff';
+import { TestCredentialsHelper } from '../harness/credentialsHelper';
 
 skipBackoffSleeps();
 
@@ -578,5 +579,28 @@ describe('Waldur Trigger: deliveries', () => {
 			body: { message: 'Event type customer_update_succeeded is not selected' },
 		});
 		expect(result.items).toBeUndefined();
+	});
+});
+
+describe('Waldur Trigger: one credential read per hook call', () => {
+	it('checkExists reads the credential once for both requests (the GET and the DELETE of a stale hook)', async () => {
+		const node = trigger();
+		const destination = await activate(node);
+		const reads = jest.spyOn(TestCredentialsHelper.prototype, 'getDecrypted');
+		try {
+			waldur.intercept('GET', '/api/hooks-web/').reply({
+				status: 200,
+				body: [webHook({ destination_url: destination, is_active: false })],
+			});
+			waldur.intercept('DELETE', `/api/hooks-web/${HOOK_UUID}/`).reply({ status: 204 });
+			expect(await node.hook('checkExists')).toBe(false);
+			expect(waldur.requests().map((request) => request.headers.authorization)).toEqual([
+				AUTH,
+				AUTH,
+			]);
+			expect(reads).toHaveBeenCalledTimes(1);
+		} finally {
+			reads.mockRestore();
+		}
 	});
 });

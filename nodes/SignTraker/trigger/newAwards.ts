@@ -2,6 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { unexpectedResponseError } from '../../shared/errors';
+import type { RequestSettings } from '../../shared/requestSettings';
 import { collectOffsetPages, collectPages } from '../../shared/paging';
 import { PAGE_SIZE } from '../listing';
 import { signTrakerRequest } from '../transport';
@@ -21,8 +22,19 @@ export function awardIdOf(award: IDataObject): number | undefined {
 	return typeof id === 'number' && Number.isSafeInteger(id) ? id : undefined;
 }
 
-async function fetchAwards(ctx: IPollFunctions, qs: IDataObject): Promise<IDataObject[]> {
-	const body = await signTrakerRequest<unknown>(ctx, { method: 'GET', path: AWARDS_PATH, qs });
+/** The poll's context and its run's settings (defaultRequestSettings: one credential read per poll). */
+export interface AwardPoll {
+	ctx: IPollFunctions;
+	settings: RequestSettings;
+}
+
+async function fetchAwards({ ctx, settings }: AwardPoll, qs: IDataObject): Promise<IDataObject[]> {
+	const body = await signTrakerRequest<unknown>(
+		ctx,
+		{ method: 'GET', path: AWARDS_PATH, qs },
+		0,
+		settings,
+	);
 	if (body === undefined) return [];
 	if (!Array.isArray(body)) {
 		throw unexpectedResponseError(
@@ -37,10 +49,10 @@ async function fetchAwards(ctx: IPollFunctions, qs: IDataObject): Promise<IDataO
 
 /** The award with the highest Id (the newest), if there is any. */
 export async function newestAward(
-	ctx: IPollFunctions,
+	poll: AwardPoll,
 	query: IDataObject,
 ): Promise<IDataObject | undefined> {
-	const [award] = await fetchAwards(ctx, { ...query, $orderby: 'Id desc', $top: 1 });
+	const [award] = await fetchAwards(poll, { ...query, $orderby: 'Id desc', $top: 1 });
 	return award;
 }
 
@@ -53,7 +65,7 @@ function oldestFirst(awards: IDataObject[], afterId: number): IDataObject[] {
 	return [...byId.entries()].sort(([a], [b]) => a - b).map(([, award]) => award);
 }
 
-async function viaIdFilter(ctx: IPollFunctions, query: IDataObject, afterId: number) {
+async function viaIdFilter(poll: AwardPoll, query: IDataObject, afterId: number) {
 	return await collectOffsetPages(0, undefined, PAGE_SIZE, async (offset, count) => {
 		const qs: IDataObject = {
 			...query,
@@ -62,16 +74,16 @@ async function viaIdFilter(ctx: IPollFunctions, query: IDataObject, afterId: num
 			$top: count,
 		};
 		if (offset > 0) qs.$skip = offset;
-		return { items: await fetchAwards(ctx, qs) };
+		return { items: await fetchAwards(poll, qs) };
 	});
 }
 
 /** Newest first, page by page, until a page reaches the stored Id (or the list ends). */
-async function viaNewestFirst(ctx: IPollFunctions, query: IDataObject, afterId: number) {
+async function viaNewestFirst(poll: AwardPoll, query: IDataObject, afterId: number) {
 	return await collectPages<IDataObject, number>(0, undefined, async (offset) => {
 		const qs: IDataObject = { ...query, $orderby: 'Id desc', $top: PAGE_SIZE };
 		if (offset > 0) qs.$skip = offset;
-		const page = await fetchAwards(ctx, qs);
+		const page = await fetchAwards(poll, qs);
 		const reachedCursor = page.some((award) => (awardIdOf(award) ?? 0) <= afterId);
 		const done = reachedCursor || page.length < PAGE_SIZE;
 		return { items: page, next: done ? undefined : offset + page.length };
@@ -87,13 +99,13 @@ function isRefusedFilter(error: unknown): boolean {
  * whether SignTraker supports it is unverified, so a 400 switches (for good) to newest-first paging.
  */
 export async function awardsAfter(
-	ctx: IPollFunctions,
+	poll: AwardPoll,
 	query: IDataObject,
 	cursor: AwardCursor,
 	afterId: number,
 ): Promise<IDataObject[]> {
 	if (!cursor.idFilterRefused) {
-		const filtered = await viaIdFilter(ctx, query, afterId).then(
+		const filtered = await viaIdFilter(poll, query, afterId).then(
 			(awards) => ({ awards }),
 			(error: unknown) => ({ error }),
 		);
@@ -101,5 +113,5 @@ export async function awardsAfter(
 		if (!isRefusedFilter(filtered.error)) throw filtered.error;
 		cursor.idFilterRefused = true;
 	}
-	return oldestFirst(await viaNewestFirst(ctx, query, afterId), afterId);
+	return oldestFirst(await viaNewestFirst(poll, query, afterId), afterId);
 }

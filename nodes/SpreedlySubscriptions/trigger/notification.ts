@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ApiContext } from '../../shared/context';
 import { errorFacts, errorMessageOf } from '../../shared/itemLoop';
 import { callForSubscriber } from '../actions/subscriber/subscriberRequest';
+import { defaultRequestSettings } from '../../shared/requestSettings';
 
 /**
  * The customer IDs of a "subscribers changed" notification (`subscriber_ids=a,b,…`), each once and in
@@ -26,9 +27,10 @@ export async function fetchSubscribers(
 	customerIds: string[],
 ): Promise<IDataObject[]> {
 	const records: IDataObject[] = [];
+	const settings = defaultRequestSettings(ctx);
 	for (const customerId of customerIds) {
 		try {
-			records.push(await callForSubscriber(ctx, 0, customerId, { method: 'GET' }));
+			records.push(await callForSubscriber(ctx, 0, customerId, { method: 'GET' }, settings));
 		} catch (error) {
 			records.push(fetchFailure(customerId, error));
 		}

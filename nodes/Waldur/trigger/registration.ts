@@ -2,6 +2,8 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { RequestSettings } from '../../shared/requestSettings';
+import { defaultRequestSettings } from '../../shared/requestSettings';
 import { nodeState } from '../../shared/staticData';
 import { listRecords } from '../listing';
 import { unexpectedReply, waldurRequest } from '../transport';
@@ -60,11 +62,17 @@ function isNotFound(error: unknown): boolean {
 }
 
 /** Deletes a hook; one already gone (deleted in Waldur by hand) counts as deleted. */
-async function deleteHook(ctx: IHookFunctions, uuid: string): Promise<void> {
-	const failure = await waldurRequest(ctx, {
-		method: 'DELETE',
-		path: `${HOOKS_PATH}${encodeURIComponent(uuid)}/`,
-	}).then(
+async function deleteHook(
+	ctx: IHookFunctions,
+	uuid: string,
+	settings: RequestSettings,
+): Promise<void> {
+	const failure = await waldurRequest(
+		ctx,
+		{ method: 'DELETE', path: `${HOOKS_PATH}${encodeURIComponent(uuid)}/` },
+		0,
+		settings,
+	).then(
 		() => undefined,
 		(error: unknown) => error,
 	);
@@ -88,8 +96,15 @@ function addressOf(url: string): string {
  * this node's own and any it cannot know (another or no token). Waldur filters `destination_url`
  * only by exact value, so the list is read whole.
  */
-async function hooksForUrl(ctx: IHookFunctions, webhookUrl: string): Promise<IDataObject[]> {
-	const hooks = await listRecords({ ctx, path: HOOKS_PATH, query: {}, itemIndex: 0 }, undefined);
+async function hooksForUrl(
+	ctx: IHookFunctions,
+	webhookUrl: string,
+	settings: RequestSettings,
+): Promise<IDataObject[]> {
+	const hooks = await listRecords(
+		{ ctx, path: HOOKS_PATH, query: {}, itemIndex: 0, settings },
+		undefined,
+	);
 	const address = addressOf(webhookUrl);
 	const forUrl = hooks.filter(
 		(hook) =>
@@ -113,14 +128,15 @@ export async function deleteHooksExceptOwn(ctx: IHookFunctions): Promise<boolean
 	const state = nodeState<WaldurTriggerState>(ctx);
 	const registration = registrationsOf(state)[webhookUrl];
 	const own = registration && destinationUrl(webhookUrl, registration.token);
-	const hooks = await hooksForUrl(ctx, webhookUrl);
+	const settings = defaultRequestSettings(ctx);
+	const hooks = await hooksForUrl(ctx, webhookUrl, settings);
 	const kept = hooks.find(
 		(hook) =>
 			hook.destination_url === own &&
 			hook.is_active === true &&
 			sameSet(hook.event_types, eventTypes),
 	);
-	for (const hook of hooks) if (hook !== kept) await deleteHook(ctx, hook.uuid as string);
+	for (const hook of hooks) if (hook !== kept) await deleteHook(ctx, hook.uuid as string, settings);
 	if (kept && registration) {
 		registration.uuid = kept.uuid as string;
 		return true;
@@ -142,16 +158,21 @@ export async function registerHook(ctx: IHookFunctions): Promise<boolean> {
 			{ description: "Use a shorter n8n address (WEBHOOK_URL) for this instance's webhooks." },
 		);
 	}
-	const hook = await waldurRequest<IDataObject>(ctx, {
-		method: 'POST',
-		path: HOOKS_PATH,
-		body: {
-			destination_url: destination,
-			event_types: eventTypes,
-			content_type: 'json',
-			is_active: true,
+	const hook = await waldurRequest<IDataObject>(
+		ctx,
+		{
+			method: 'POST',
+			path: HOOKS_PATH,
+			body: {
+				destination_url: destination,
+				event_types: eventTypes,
+				content_type: 'json',
+				is_active: true,
+			},
 		},
-	});
+		0,
+		defaultRequestSettings(ctx),
+	);
 	if (!hook || typeof hook.uuid !== 'string')
 		throw unexpectedReply(ctx, 'a web hook with a uuid', HOOKS_PATH, 0);
 	const state = nodeState<WaldurTriggerState>(ctx);
@@ -168,13 +189,14 @@ export async function deleteHooksForUrl(ctx: IHookFunctions): Promise<boolean> {
 	const webhookUrl = webhookUrlOf(ctx);
 	const state = nodeState<WaldurTriggerState>(ctx);
 	const registration = registrationsOf(state)[webhookUrl];
+	const settings = defaultRequestSettings(ctx);
 	try {
 		if (registration) {
-			await deleteHook(ctx, registration.uuid);
+			await deleteHook(ctx, registration.uuid, settings);
 			delete registrationsOf(state)[webhookUrl];
 		}
-		for (const hook of await hooksForUrl(ctx, webhookUrl))
-			await deleteHook(ctx, hook.uuid as string);
+		for (const hook of await hooksForUrl(ctx, webhookUrl, settings))
+			await deleteHook(ctx, hook.uuid as string, settings);
 	} catch {
 		return false;
 	}

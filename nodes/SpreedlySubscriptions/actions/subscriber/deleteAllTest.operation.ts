@@ -22,7 +22,7 @@ export async function plan(
 	itemIndex: number,
 	settings: RequestSettings,
 ): Promise<ItemPlan> {
-	const { siteName } = siteAddressOf(await this.getCredentials(CREDENTIAL_TYPE, itemIndex), this);
+	const { siteName } = siteAddressOf(await settings.credentials.of(CREDENTIAL_TYPE), this);
 	const request = {
 		method: 'DELETE' as const,
 		path: '/subscribers.xml',

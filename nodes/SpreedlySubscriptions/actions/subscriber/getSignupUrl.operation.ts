@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection, forOperation } from '../../../shared/descriptions';
+import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/itemLoop';
 import { invalidParameter, requirePositiveInteger } from '../../../shared/validate';
 import { optionalXmlText, requireCustomerId } from '../../inputs';
@@ -50,7 +51,11 @@ const QUERY_FIELDS: Array<[field: string, query: string, label: string]> = [
  * Builds the subscriber's signup page address without a request: `<baseUrl>/<site>/subscribers/<id>/subscribe/<plan>/<screen name>`,
  * or with a token `<baseUrl>/<site>/subscribers/<id>/<token>/subscribe/<plan>`. Never under /api/v4.
  */
-export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<ItemPlan> {
+export async function plan(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RequestSettings,
+): Promise<ItemPlan> {
 	const customerId = encodeURIComponent(requireCustomerId(this, itemIndex));
 	const planId = requirePositiveInteger(this, 'planId', itemIndex, 'Plan ID');
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -72,10 +77,7 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		}
 		if (value !== undefined) query.push(`${name}=${encodeURIComponent(value)}`);
 	}
-	const { host, siteSegment } = siteAddressOf(
-		await this.getCredentials(CREDENTIAL_TYPE, itemIndex),
-		this,
-	);
+	const { host, siteSegment } = siteAddressOf(await settings.credentials.of(CREDENTIAL_TYPE), this);
 	const subscriber = `${host}/${siteSegment}/subscribers/${customerId}`;
 	const page = token
 		? `${subscriber}/${encodeURIComponent(token)}/subscribe/${planId}`

@@ -42,7 +42,7 @@ export async function callForSubscriber(
 	itemIndex: number,
 	customerId: string,
 	call: SubscriberCall,
-	settings?: RequestSettings,
+	settings: RequestSettings,
 ): Promise<IDataObject> {
 	const body = await spreedlyAnswer(
 		ctx,

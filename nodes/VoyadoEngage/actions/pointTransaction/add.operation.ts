@@ -14,9 +14,8 @@ import {
 	optionsCollection,
 } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import { readRequestSettings } from '../../../shared/requestSettings';
+import { newRunState, readRequestSettings } from '../../../shared/requestSettings';
 import { asNodeError, errorItem, errorItemOrThrow } from '../../../shared/itemLoop';
-import { RateLimitGate } from '../../../shared/gate';
 import { sendBounded } from '../../../shared/sendQueue';
 import { buildApiError } from '../../../shared/errors';
 import type { ApiResponse } from '../../../shared/http';
@@ -234,7 +233,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const pending: PendingRow[] = [];
 	const batchSize = readBatchSize(this);
 	const concurrency = readConcurrency(this, WRITE_CONCURRENCY);
-	const settings = { ...readRequestSettings(this, 0), gate: new RateLimitGate() };
+	const settings = readRequestSettings(this, 0, newRunState(this));
 	const readRow = rowReader(this);
 	const readKey = userKeyReader(this);
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {

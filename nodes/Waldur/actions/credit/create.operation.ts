@@ -16,7 +16,7 @@ export function createOperation(kind: CreditKind): Operation {
 			itemIndex: number,
 			settings: RequestSettings,
 		): Promise<ItemPlan> {
-			const body = await fullCreditBody(this, kind, itemIndex);
+			const body = await fullCreditBody(this, kind, itemIndex, settings);
 			const owner = { [kind.owner.name]: body[kind.owner.name] };
 			const request = {
 				method: 'POST' as const,

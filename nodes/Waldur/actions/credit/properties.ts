@@ -15,6 +15,7 @@ import { additionalFieldProperties, creditBody, requiredProperties } from '../..
 import { waldurBaseUrl } from '../../transport';
 import { collectionOf, creditLocator } from '../../pickers';
 import { requireRecordUuid } from '../../values';
+import type { RequestSettings } from '../../../shared/requestSettings';
 
 export function uuidProperty(kind: CreditKind): INodeProperties {
 	return creditLocator(kind);
@@ -48,8 +49,9 @@ export async function buildCreditBody(
 	kind: CreditKind,
 	values: IDataObject,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<IDataObject> {
-	const baseUrl = await waldurBaseUrl(ctx, itemIndex);
+	const baseUrl = await waldurBaseUrl(ctx, settings);
 	return creditBody(values, { ctx, itemIndex, baseUrl, kind });
 }
 
@@ -78,11 +80,12 @@ export async function fullCreditBody(
 	ctx: IExecuteFunctions,
 	kind: CreditKind,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<IDataObject> {
 	const values: IDataObject = {
 		...(ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 		[kind.owner.name]: requiredValue(ctx, kind.owner.name, itemIndex, kind.owner.label),
 		value: requiredValue(ctx, 'value', itemIndex, 'Value'),
 	};
-	return await buildCreditBody(ctx, kind, values, itemIndex);
+	return await buildCreditBody(ctx, kind, values, itemIndex, settings);
 }

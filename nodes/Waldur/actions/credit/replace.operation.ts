@@ -29,7 +29,7 @@ export function replaceOperation(kind: CreditKind): Operation {
 				kind,
 				'PUT',
 				uuid,
-				await fullCreditBody(this, kind, itemIndex),
+				await fullCreditBody(this, kind, itemIndex, settings),
 			);
 			return {
 				recordKey: uuid,

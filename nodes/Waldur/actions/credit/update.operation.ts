@@ -32,7 +32,7 @@ export function updateOperation(kind: CreditKind): Operation {
 		): Promise<ItemPlan> {
 			const uuid = requireCreditUuid(this, itemIndex, kind);
 			const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-			const body = await buildCreditBody(this, kind, fields, itemIndex);
+			const body = await buildCreditBody(this, kind, fields, itemIndex, settings);
 			if (Object.keys(body).length === 0) {
 				throw invalidParameter(
 					this,
