@@ -1,4 +1,3 @@
-
 import { SignTrakerApi } from '../../credentials/SignTrakerApi.credentials';
 import { SpreedlySubscriptionsApi } from '../../credentials/SpreedlySubscriptionsApi.credentials';
 import { WaldurApi } from '../../credentials/WaldurApi.credentials';
