@@ -126,10 +126,13 @@ const optionalFields: CreditField[] = [
 		{
 			displayName: 'End Date',
 			name: 'endDate',
-			type: 'dateTime',
+			// A month, not a date picker: Waldur accepts only the first of a month, which a month names exactly.
+			type: 'string',
 			default: '',
+			placeholder: 'e.g. 2026-07',
+			hint: 'A month (2026-07) or its first day (2026-07-01)',
 			description:
-				'When the credit ends. Must be the first day of a month (Waldur refuses other days); only the date part is used.',
+				'The month the credit ends with, from its first day on. Waldur refuses any other day than the 1st; a time after the date is ignored.',
 		},
 		'end_date',
 		toFirstOfMonth,

@@ -113,13 +113,18 @@ export const PERCENTAGE: DecimalRule = {
 	},
 };
 
-/** Waldur only accepts credits that end on the first day of a month. */
+/** A month written as `2026-07`, which stands for its first day. */
+const MONTH = /^\s*(\d{4}-(?:0[1-9]|1[0-2]))\s*$/;
+
+/** Waldur only accepts credits that end on the first day of a month: a month (`2026-07`) or such a date. */
 export function toFirstOfMonth(
 	ctx: IExecuteFunctions,
 	value: unknown,
 	itemIndex: number,
 	label: string,
 ): string {
+	const month = typeof value === 'string' ? MONTH.exec(value) : null;
+	if (month) return `${month[1]}-01`;
 	const date = toIsoDate(ctx, value, itemIndex, label);
 	if (!date.endsWith('-01')) {
 		throw invalidParameter(

@@ -116,3 +116,33 @@ export function additionalFieldsCollection(options: INodeProperties[]): INodePro
 export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
 	return collection('Update Fields', 'updateFields', 'Add Field', options);
 }
+
+const DATE_TIME_INPUT = {
+	placeholder: 'e.g. 2026-12-31 00:00:00',
+	hint: 'Pick a day, or type a date with its time (2026-12-31 00:00:00): a date alone is cleared. As an expression, 2026-12-31 works and is checked against the calendar.',
+};
+const DATE_INPUT = {
+	placeholder: 'e.g. 2026-12-31',
+	hint: 'Pick a day, or type it as 2026-12-31. As an expression, a date-time such as 2026-12-31T23:59:00Z works too.',
+};
+
+/**
+ * A date-time parameter (n8n's date picker), or with `dateOnly` a date (n8n 2.x shows a calendar without a
+ * time). Typed into the date-time picker, a date alone is cleared when the field loses focus and an
+ * impossible day rolls over into the next month, so the placeholder and hint say what to type.
+ */
+export function dateTimeProperty(
+	displayName: string,
+	name: string,
+	description: string,
+	{ dateOnly = false } = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'dateTime',
+		default: '',
+		...(dateOnly ? { typeOptions: { dateOnly }, ...DATE_INPUT } : DATE_TIME_INPUT),
+		description,
+	};
+}

@@ -1,3 +1,9 @@
+import type { INodeProperties, INodePropertyCollection, INodeType } from 'n8n-workflow';
+
+import { SignTraker } from '../../nodes/SignTraker/SignTraker.node';
+import { SpreedlySubscriptions } from '../../nodes/SpreedlySubscriptions/SpreedlySubscriptions.node';
+import { VoyadoEngage } from '../../nodes/VoyadoEngage/VoyadoEngage.node';
+import { Waldur } from '../../nodes/Waldur/Waldur.node';
 import type { RunResult } from '../harness/harness';
 import { runSignTraker } from '../signTraker/helpers';
 import { runSpreedly, subscriberParams } from '../spreedlySubscriptions/helpers';
@@ -78,5 +84,79 @@ describe.each(CASES)('%s refuses impossible dates in "%s"', (_node, label, run) 
 		);
 		expect(items).toEqual([]);
 		expectNoRequests();
+	});
+});
+
+/** Every parameter of `properties`, with the options of collections and fixed collections. */
+function allProperties(properties: INodeProperties[]): INodeProperties[] {
+	return properties.flatMap((property) => [
+		property,
+		...allProperties(
+			(property.options ?? []).flatMap((option) =>
+				'values' in option
+					? (option as INodePropertyCollection).values
+					: 'type' in option
+						? [option as INodeProperties]
+						: [],
+			),
+		),
+	]);
+}
+
+describe('date fields tell what to type (the picker clears a date typed alone)', () => {
+	const nodes: INodeType[] = [
+		new SignTraker(),
+		new VoyadoEngage(),
+		new Waldur(),
+		new SpreedlySubscriptions(),
+	];
+	const dateFields = nodes.flatMap((node) =>
+		allProperties(node.description.properties)
+			.filter((property) => property.type === 'dateTime')
+			.map((property): [string, INodeProperties] => [
+				`${node.description.displayName} ${property.displayName}`,
+				property,
+			]),
+	);
+
+	it('finds the date pickers of all four nodes', () => {
+		expect(dateFields.map(([name]) => name).sort()).toEqual([
+			'SignTraker Expiration Date',
+			'Spreedly Subscriptions Start Time',
+			'Voyado Engage Timestamp',
+			'Voyado Engage Valid From',
+			'Voyado Engage Valid To',
+		]);
+	});
+
+	const dateOnly = ['SignTraker Expiration Date'];
+
+	it.each(dateFields.filter(([name]) => !dateOnly.includes(name)))(
+		'%s shows the form to type as placeholder and hint',
+		(_name, property) => {
+			expect(property.typeOptions?.dateOnly).toBeUndefined();
+			expect(property.placeholder).toBe('e.g. 2026-12-31 00:00:00');
+			expect(property.hint).toMatch(/type a date with its time \(2026-12-31 00:00:00\)/);
+		},
+	);
+
+	it.each(dateFields.filter(([name]) => dateOnly.includes(name)))(
+		'%s is a date without a time, and says so',
+		(_name, property) => {
+			expect(property.typeOptions?.dateOnly).toBe(true);
+			expect(property.placeholder).toBe('e.g. 2026-12-31');
+			expect(property.hint).toMatch(/type it as 2026-12-31/);
+		},
+	);
+
+	it('Waldur End Date is a month, typed as text', () => {
+		const endDates = allProperties(new Waldur().description.properties).filter(
+			(property) => property.name === 'endDate',
+		);
+		expect(endDates.length).toBeGreaterThan(0);
+		for (const endDate of endDates) {
+			expect(endDate).toMatchObject({ type: 'string', placeholder: 'e.g. 2026-07' });
+			expect(endDate.hint).toMatch(/A month \(2026-07\) or its first day \(2026-07-01\)/);
+		}
 	});
 });

@@ -80,6 +80,11 @@ describe('bad inputs are refused before any request', () => {
 			/"End Date" must be a real date such as 2026-07-01 \(a time after it is ignored\), got "2026-02-30" \(February 2026 has no day 30\)/,
 		],
 		[
+			'an end month that does not exist',
+			{ ...create, additionalFields: { endDate: '2026-13' } },
+			/"End Date" must be a real date such as 2026-07-01 .*got "2026-13" \(item 0\)/,
+		],
+		[
 			'an end date with a typo after the date part (never cut down to 2027-01-01)',
 			{ ...create, additionalFields: { endDate: '2027-01-015' } },
 			/"End Date" must be a real date such as 2026-07-01 .*got "2027-01-015" \(item 0\)/,

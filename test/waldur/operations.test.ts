@@ -162,6 +162,21 @@ const cases: Record<string, WireCase> = {
 		reply: ok(projectCreditRecord(), 201),
 		output: [projectCreditRecord()],
 	},
+	'project credit: create with the End Date given as a month, sent as its first day': {
+		parameters: project({
+			operation: 'create',
+			project: PROJECT_UUID,
+			value: '1500',
+			additionalFields: { endDate: ' 2027-03 ' },
+		}),
+		request: {
+			method: 'POST',
+			path: '/api/project-credits/',
+			body: { project: PROJECT_URL, value: '1500', end_date: '2027-03-01' },
+		},
+		reply: ok(projectCreditRecord(), 201),
+		output: [projectCreditRecord()],
+	},
 	'project credit: replace with PUT, project, value and the additional fields': {
 		parameters: project({
 			operation: 'replace',

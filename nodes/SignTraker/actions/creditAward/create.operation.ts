@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
 import {
 	additionalFieldsCollection,
+	dateTimeProperty,
 	forOperation,
 	optionsCollection,
 } from '../../../shared/descriptions';
@@ -45,13 +46,12 @@ const properties: INodeProperties[] = [
 		description: 'The amount of credit to award, such as 25 or 12.50',
 	},
 	additionalFieldsCollection([
-		{
-			displayName: 'Expiration Date',
-			name: 'expirationDate',
-			type: 'dateTime',
-			default: '',
-			description: 'When the unused credit expires, as an ISO 8601 date such as 2026-12-31',
-		},
+		dateTimeProperty(
+			'Expiration Date',
+			'expirationDate',
+			'When the unused credit expires, as an ISO 8601 date such as 2026-12-31',
+			{ dateOnly: true },
+		),
 		{
 			displayName: 'Extra Fields (JSON)',
 			name: 'extraJson',

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsCollection } from '../../../shared/descriptions';
+import { additionalFieldsCollection, dateTimeProperty } from '../../../shared/descriptions';
 import { toDecimalString, toIsoDateTime } from '../../../shared/validate';
 import { requireXmlText } from '../../inputs';
 import { durationFields, durationProperties, featureLevelProperty } from './fields';
@@ -18,13 +18,11 @@ const properties: INodeProperties[] = [
 			default: 0,
 			description: 'What the complimentary time is worth, for prorating a later paid subscription',
 		},
-		{
-			displayName: 'Start Time',
-			name: 'startTime',
-			type: 'dateTime',
-			default: '',
-			description: 'When the complimentary time starts, for prorating (with Amount)',
-		},
+		dateTimeProperty(
+			'Start Time',
+			'startTime',
+			'When the complimentary time starts, for prorating (with Amount)',
+		),
 	]),
 ];
 

@@ -10,6 +10,7 @@ import { readConcurrency, WRITE_CONCURRENCY } from '../../../shared/concurrency'
 
 import {
 	additionalFieldsCollection,
+	dateTimeProperty,
 	forOperation,
 	optionsCollection,
 } from '../../../shared/descriptions';
@@ -94,28 +95,17 @@ const rowFieldProperties: INodeProperties[] = [
 		description: 'Why the points were given. Required: Engage skips rows without it.',
 	},
 	additionalFieldsCollection([
-		{
-			displayName: 'Timestamp',
-			name: 'timeStamp',
-			type: 'dateTime',
-			default: '',
-			description: 'When the transaction happened; Engage uses "now" when empty',
-		},
-		{
-			displayName: 'Valid From',
-			name: 'validFrom',
-			type: 'dateTime',
-			default: '',
-			description:
-				'When the points become usable (pending until then); Engage uses "now" when empty',
-		},
-		{
-			displayName: 'Valid To',
-			name: 'validTo',
-			type: 'dateTime',
-			default: '',
-			description: 'When the points expire',
-		},
+		dateTimeProperty(
+			'Timestamp',
+			'timeStamp',
+			'When the transaction happened; Engage uses "now" when empty',
+		),
+		dateTimeProperty(
+			'Valid From',
+			'validFrom',
+			'When the points become usable (pending until then); Engage uses "now" when empty',
+		),
+		dateTimeProperty('Valid To', 'validTo', 'When the points expire'),
 	]),
 ];
 const rowProperties = rowFieldProperties.map((property) => ({
