@@ -7,6 +7,7 @@ interface ExampleNode {
 	disabled?: boolean;
 }
 interface Example {
+	name: string;
 	nodes: ExampleNode[];
 	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
 }
@@ -49,6 +50,11 @@ const triggerExamples = allExamples.filter(([, example]) => packageTriggerOf(exa
 describe('examples', () => {
 	it('are all read', () => {
 		expect(examples.length).toBeGreaterThanOrEqual(5);
+	});
+
+	// The README refers to the examples by number; n8n lists them by title.
+	it.each(allExamples)('%s: its title starts with its number', (file, example) => {
+		expect(example.name).toMatch(new RegExp(`^${file.slice(0, 2)} · \\S`));
 	});
 
 	// n8n's editor runs the enabled trigger it ranks highest (findTriggerNodeToAutoSelect: Form 10,

@@ -14,13 +14,11 @@ import { defaultRequestSettings } from '../shared/requestSettings';
 
 const DEFINITIONS_PATH = '/api/v2/point-accounts/definitions';
 
+/** n8n's picker shows an entry's name only, so the definition's description goes into it. */
 function definitionEntry(definition: IDataObject): INodeListSearchItems {
 	const name = definition.name ? String(definition.name) : `Definition ${String(definition.id)}`;
-	return {
-		name,
-		value: String(definition.id),
-		...(definition.description ? { description: String(definition.description) } : {}),
-	};
+	const about = definition.description ? ` (${String(definition.description)})` : '';
+	return { name: `${name}${about}`, value: String(definition.id) };
 }
 
 /**

@@ -21,8 +21,7 @@ const only = (requests, method, path) => requests.filter((request) => request.me
  * @typedef {object} Scenario
  * @property {string} workflowId
  * @property {string} file  the workflow file (and the case), for messages
- * @property {'workflows'} [dir]  without it the file is one of the examples (IDs as saved before the pickers: plain
- *   values); with it, scripts/e2e/workflows
+ * @property {'workflows'} [dir]  without it the file is one of the examples; with it, scripts/e2e/workflows
  * @property {string[]} nodeTypes
  * @property {(sandbox: Awaited<ReturnType<typeof import('../../sandbox/server.mjs').startSandbox>>) => void} [setup]  after the sandbox reset, before the run
  * @property {(run: any, requests: any[]) => void} check

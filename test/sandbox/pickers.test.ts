@@ -72,7 +72,14 @@ describe('sandbox: every picker gets a filled list', () => {
 			'searchAgents',
 			['Jane Doe (jane@example.com)', 'John Smith (john@example.com)'],
 		],
-		['voyado', 'searchDefinitions', ['Bonus points', 'Level points']],
+		[
+			'voyado',
+			'searchDefinitions',
+			[
+				'Bonus points (Points earned on purchases)',
+				'Level points (Points that decide the membership level)',
+			],
+		],
 		['waldur', 'searchProjects', ['Climate Models (Acme Research)', 'Genome Lab (Acme Research)']],
 		['waldur', 'searchCustomers', ['Acme Research']],
 		['waldur', 'searchProjectCredits', ['Genome Lab: 500.00']],

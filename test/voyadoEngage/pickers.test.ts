@@ -34,15 +34,15 @@ describe('Voyado point definition picker', () => {
 		]);
 	});
 
-	it('shows the definitions by name, with the apikey and headers Engage needs', async () => {
+	it('shows the definitions by name and description, with the apikey and headers Engage needs', async () => {
 		engage()
 			.get(DEFINITIONS)
 			.query({ offset: '0', count: '50' })
 			.reply(200, [definition(1, 'Bonus points'), definition(2, 'Level points')]);
 		expect(await searchDefinitions()).toEqual({
 			results: [
-				{ name: 'Bonus points', value: '1', description: 'About 1' },
-				{ name: 'Level points', value: '2', description: 'About 2' },
+				{ name: 'Bonus points (About 1)', value: '1' },
+				{ name: 'Level points (About 2)', value: '2' },
 			],
 		});
 	});
@@ -68,13 +68,27 @@ describe('Voyado point definition picker', () => {
 			.reply(200, [definition(101, 'Rare gem')]);
 		const first = await searchDefinitions('rare');
 		expect(first).toEqual({
-			results: [{ name: 'Rare badge', value: '100', description: 'About 100' }],
+			results: [{ name: 'Rare badge (About 100)', value: '100' }],
 			paginationToken: '100',
 		});
 		const second = await searchDefinitions('rare', first.paginationToken);
 		expect(second).toEqual({
-			results: [{ name: 'Rare gem', value: '101', description: 'About 101' }],
+			results: [{ name: 'Rare gem (About 101)', value: '101' }],
 		});
+	});
+
+	it('shows a definition without a description or name by what it has', async () => {
+		engage()
+			.get(DEFINITIONS)
+			.query(true)
+			.reply(200, [
+				{ id: 3, name: 'Plain points' },
+				{ id: 4, description: 'Unnamed' },
+			]);
+		expect((await searchDefinitions()).results).toEqual([
+			{ name: 'Plain points', value: '3' },
+			{ name: 'Definition 4 (Unnamed)', value: '4' },
+		]);
 	});
 
 	it('answers an empty list with no entries and no token', async () => {
