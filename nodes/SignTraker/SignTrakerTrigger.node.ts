@@ -9,7 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { defaultRequestSettings } from '../shared/requestSettings';
 import { nodeState } from '../shared/staticData';
-import { positiveIntegerOf } from '../shared/validate';
+import { positiveIntegerOf } from '../shared/checks';
 import { agentLocator, searchAgents } from './agentPicker';
 import type { AwardCursor } from './trigger/newAwards';
 import { awardIdOf, awardsAfter, newestAward } from './trigger/newAwards';

@@ -7,7 +7,6 @@ import {
 	pickerResults,
 	PICKER_PAGE_SIZE,
 } from '../shared/locator';
-import { offsetPage } from '../shared/paging';
 import { fetchPage } from './listing';
 import { defaultRequestSettings } from '../shared/requestSettings';
 
@@ -45,8 +44,7 @@ export const searchAgents: ListSearch = async function (filter, paginationToken)
 		itemIndex: 0,
 		settings: defaultRequestSettings(this),
 	};
-	const items = await fetchPage(agents, offset, PICKER_PAGE_SIZE);
-	return pickerResults(offsetPage(offset, PICKER_PAGE_SIZE, items), agentEntry);
+	return pickerResults(await fetchPage(agents, offset, PICKER_PAGE_SIZE), agentEntry);
 };
 
 /** An agent picker under `name`; By ID takes the numeric agent ID, as before. */

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { unexpectedResponseError } from '../shared/errors';
-import { extractLocatorValue } from '../shared/locator';
-import type { Collection } from '../shared/paging';
-import { collectOffsetPages } from '../shared/paging';
-import { invalidParameter, readLimit, toFiniteNumber } from '../shared/validate';
+import { extractLocatorValue, readLimit } from '../shared/fields';
+import type { Collection, Page } from '../shared/paging';
+import { collectOffsetPages, offsetPage } from '../shared/paging';
+import { invalidParameter, toFiniteNumber } from '../shared/checks';
 import type { ItemPlan } from '../shared/itemLoop';
 import type { RequestSettings } from '../shared/requestSettings';
 import { signTrakerRequest } from './transport';
@@ -140,24 +140,38 @@ export function planListing(
 	};
 	for (const key of Object.keys(odata)) if (odata[key] === undefined) delete odata[key];
 
-	const list = async () =>
-		await collectOffsetPages(skip, limit, PAGE_SIZE, async (offset, count) => ({
-			items: await fetchPage({ ctx, path, query: odata, itemIndex, settings }, offset, count),
-		}));
-	return { send: list };
+	const collection = { ctx, path, query: odata, itemIndex, settings };
+	return { send: async () => await listRecords(collection, limit, skip) };
 }
 
-/** One `$top`/`$skip` page of a SignTraker collection (a bare JSON array), from any n8n context. */
+/** Lists a SignTraker collection from `skip` with `$top`/`$skip` pages, never a page too many. */
+export async function listRecords(
+	collection: Collection,
+	limit: number | undefined,
+	skip = 0,
+): Promise<IDataObject[]> {
+	return await collectOffsetPages(
+		skip,
+		limit,
+		PAGE_SIZE,
+		async (offset, count) => await fetchPage(collection, offset, count),
+	);
+}
+
+/**
+ * One `$top`/`$skip` page of a SignTraker collection (a bare JSON array), from any n8n context. SignTraker
+ * reports no total, so a short page is the last.
+ */
 export async function fetchPage(
 	{ ctx, path, query, itemIndex, settings }: Collection,
 	offset: number,
 	count: number,
-): Promise<IDataObject[]> {
+): Promise<Page<IDataObject, number>> {
 	const qs: IDataObject = { ...query, $top: count };
 	if (offset > 0) qs.$skip = offset;
 	const request = { method: 'GET' as const, path, qs };
 	const body = await signTrakerRequest<unknown>(ctx, request, itemIndex, settings);
-	if (body === undefined) return [];
+	if (body === undefined) return { items: [] };
 	if (!Array.isArray(body)) {
 		throw unexpectedResponseError(
 			ctx.getNode(),
@@ -166,5 +180,5 @@ export async function fetchPage(
 			itemIndex,
 		);
 	}
-	return body as IDataObject[];
+	return offsetPage(offset, count, body as IDataObject[]);
 }

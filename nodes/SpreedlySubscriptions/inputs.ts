@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { invalidParameter, requireString } from '../shared/validate';
+import { invalidParameter } from '../shared/checks';
+import { requireString } from '../shared/fields';
 import { hasCharactersXmlCannotCarry } from './xmlRequest';
 
 /** Text that goes into a request document: XML cannot carry control characters such as NUL, even escaped. */

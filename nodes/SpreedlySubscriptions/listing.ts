@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { READ_CONCURRENCY } from '../shared/concurrency';
 import type { ApiContext } from '../shared/context';
-import { forOperation, optionsCollection, returnAllAndLimit } from '../shared/descriptions';
+import { forOperation, optionsCollection } from '../shared/descriptions';
+import { returnAllAndLimit } from '../shared/fields';
 import { unexpectedResponseError } from '../shared/errors';
+import type { Collection, Page } from '../shared/paging';
 import { planList } from '../shared/paging';
 import type { RequestSettings } from '../shared/requestSettings';
 import type { Operation } from '../shared/router';
@@ -18,10 +20,8 @@ export function listOperation(resource: string, path: string, what: string): Ope
 			optionsCollection([], READ_CONCURRENCY),
 		]),
 		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings) {
-			return planList(this, itemIndex, async (limit) => {
-				const records = await fetchRecords(this, path, itemIndex, what, settings);
-				return limit === undefined ? records : records.slice(0, limit);
-			});
+			const list = { ctx: this, path, query: {}, itemIndex, settings };
+			return planList(this, itemIndex, async (limit) => await listRecords(list, limit, what));
 		},
 	};
 }
@@ -30,7 +30,7 @@ export function listOperation(resource: string, path: string, what: string): Ope
  * The records of a list response (`<subscribers type="array">`, or `<nil-classes type="array"/>` when
  * empty): anything that is not an XML array is an error, never an empty list.
  */
-export function recordsOf(
+function recordsOf(
 	ctx: ApiContext,
 	body: IDataObject | string | undefined,
 	what: string,
@@ -50,16 +50,24 @@ export function recordsOf(
 }
 
 /**
- * Every record of a list, from any n8n context (a run or a picker). The API sends the whole list in
- * one response, so Limit only shortens the output.
+ * One page of a list, from any n8n context (a run or a picker): Spreedly sends plans and subscribers
+ * whole, in one response; transactions 50 at a time after `since_id`. `what` names the records in errors.
  */
-export async function fetchRecords(
-	ctx: ApiContext,
-	path: string,
-	itemIndex: number,
+export async function fetchPage(
+	{ ctx, path, query, itemIndex, settings }: Collection,
 	what: string,
-	settings: RequestSettings,
+): Promise<Page<IDataObject, never>> {
+	const request = { method: 'GET' as const, path, qs: query };
+	const body = await spreedlyRequest(ctx, request, itemIndex, settings);
+	return { items: recordsOf(ctx, body, what, itemIndex) };
+}
+
+/** A list Spreedly sends whole: Limit only shortens the output. */
+export async function listRecords(
+	collection: Collection,
+	limit: number | undefined,
+	what: string,
 ): Promise<IDataObject[]> {
-	const body = await spreedlyRequest(ctx, { method: 'GET', path }, itemIndex, settings);
-	return recordsOf(ctx, body, what, itemIndex);
+	const { items } = await fetchPage(collection, what);
+	return limit === undefined ? items : items.slice(0, limit);
 }

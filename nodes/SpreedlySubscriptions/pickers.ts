@@ -7,36 +7,33 @@ import type {
 } from 'n8n-workflow';
 
 import type { ListSearch } from '../shared/locator';
+import { textOf } from '../shared/text';
 import { locatorProperty, matchesSearch, pageOfList, pickerResults } from '../shared/locator';
-import { fetchRecords } from './listing';
+import { fetchPage } from './listing';
 import { defaultRequestSettings } from '../shared/requestSettings';
 
 const PLANS_PATH = '/subscription_plans.xml';
 const SUBSCRIBERS_PATH = '/subscribers.xml';
 
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value);
-}
-
 /** "Team (team), 49 USD, 1 month", with "disabled" for a plan that takes no new subscribers. */
 function planEntry(plan: IDataObject): INodeListSearchItems {
-	const price = [text(plan.price ?? plan.amount), text(plan.currencyCode)]
+	const price = [textOf(plan.price ?? plan.amount), textOf(plan.currencyCode)]
 		.filter(Boolean)
 		.join(' ');
-	const details = [price, text(plan.terms)].filter(Boolean).join(', ');
-	const level = plan.featureLevel ? ` (${text(plan.featureLevel)})` : '';
+	const details = [price, textOf(plan.terms)].filter(Boolean).join(', ');
+	const level = plan.featureLevel ? ` (${textOf(plan.featureLevel)})` : '';
 	const disabled = plan.enabled === false ? ' [disabled]' : '';
 	return {
-		name: `${text(plan.name)}${level}${details ? `, ${details}` : ''}${disabled}`,
-		value: text(plan.id),
+		name: `${textOf(plan.name)}${level}${details ? `, ${details}` : ''}${disabled}`,
+		value: textOf(plan.id),
 	};
 }
 
 function subscriberEntry(subscriber: IDataObject): INodeListSearchItems {
-	const email = subscriber.email ? ` (${text(subscriber.email)})` : '';
+	const email = subscriber.email ? ` (${textOf(subscriber.email)})` : '';
 	return {
-		name: `${text(subscriber.screenName)}${email}, ID ${text(subscriber.customerId)}`,
-		value: text(subscriber.customerId),
+		name: `${textOf(subscriber.screenName)}${email}, ID ${textOf(subscriber.customerId)}`,
+		value: textOf(subscriber.customerId),
 	};
 }
 
@@ -53,7 +50,8 @@ async function searchList(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const records = await fetchRecords(ctx, path, 0, what, defaultRequestSettings(ctx));
+	const list = { ctx, path, query: {}, itemIndex: 0, settings: defaultRequestSettings(ctx) };
+	const { items: records } = await fetchPage(list, what);
 	const found = records.filter((record) => matchesSearch(filter, shownFields(record)));
 	return pickerResults(pageOfList(found, paginationToken), toEntry);
 }
@@ -90,18 +88,19 @@ export const searchSubscribers: ListSearch = async function (filter, paginationT
 
 /** The feature levels the site's plans use, each once, with the plans that give it. */
 export const searchFeatureLevels: ListSearch = async function (filter, paginationToken) {
-	const plans = await fetchRecords(
-		this,
-		PLANS_PATH,
-		0,
-		'subscription plan',
-		defaultRequestSettings(this),
-	);
+	const plans = {
+		ctx: this,
+		path: PLANS_PATH,
+		query: {},
+		itemIndex: 0,
+		settings: defaultRequestSettings(this),
+	};
+	const { items } = await fetchPage(plans, 'subscription plan');
 	const levels = new Map<string, string[]>();
-	for (const plan of plans) {
-		const level = text(plan.featureLevel).trim();
+	for (const plan of items) {
+		const level = textOf(plan.featureLevel).trim();
 		if (level === '' || !matchesSearch(filter, [level])) continue;
-		levels.set(level, [...(levels.get(level) ?? []), text(plan.name)]);
+		levels.set(level, [...(levels.get(level) ?? []), textOf(plan.name)]);
 	}
 	const entries = [...levels].map(([level, planNames]) => ({ level, planNames }));
 	return pickerResults(pageOfList(entries, paginationToken), ({ level, planNames }) => ({

@@ -5,7 +5,7 @@ import { forOperation, optionsCollection } from '../shared/descriptions';
 import type { RequestSettings } from '../shared/requestSettings';
 import type { ItemPlan } from '../shared/itemLoop';
 import type { Operation } from '../shared/router';
-import { requirePositiveInteger } from '../shared/validate';
+import { requirePositiveInteger } from '../shared/fields';
 import { numericIdProperty } from './parameters';
 import { voyadoRequest } from './transport';
 

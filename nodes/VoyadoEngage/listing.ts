@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ApiContext } from '../shared/context';
 import { unexpectedResponseError } from '../shared/errors';
 import type { Collection, Page } from '../shared/paging';
-import { collectPages, offsetPage } from '../shared/paging';
+import { collectOffsetPages, offsetPage } from '../shared/paging';
 import { voyadoRequest } from './transport';
 
 /** Engage's own default `count`. */
@@ -39,10 +39,11 @@ export async function listRecords(
 	collection: Collection,
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
-	return await collectPages<IDataObject, number>(
+	return await collectOffsetPages(
 		0,
 		limit,
-		async (offset, wanted) => await fetchPage(collection, offset, Math.min(PAGE_SIZE, wanted)),
+		PAGE_SIZE,
+		async (offset, count) => await fetchPage(collection, offset, count),
 	);
 }
 

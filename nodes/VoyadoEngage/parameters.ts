@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ValueName } from '../shared/validate';
-import { invalidParameter, toRequiredString } from '../shared/validate';
+import type { ValueName } from '../shared/checks';
+import { invalidParameter, toRequiredString } from '../shared/checks';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { extractLocatorValue } from '../shared/locator';
-import type { DecimalRule } from '../shared/validate';
-import { invalidParameter, toDecimalString } from '../shared/validate';
+import { extractLocatorValue } from '../shared/fields';
+import type { DecimalRule } from '../shared/checks';
+import { invalidParameter, toDecimalString } from '../shared/checks';
 import { ownerLocator } from './pickers';
 import type { CreditKind } from './credits';
 import {

@@ -1,12 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ApiContext } from '../shared/context';
 import type { ApiRequest } from '../shared/http';
 import { apiRequest } from '../shared/http';
 import type { Collection, Page } from '../shared/paging';
 import { collectPages } from '../shared/paging';
 import { unexpectedReply, waldur, waldurBaseUrl } from './transport';
-import type { RequestSettings } from '../shared/requestSettings';
 
 /** Waldur's documented largest page size (the code allows 300 in some versions; 100 is safe). */
 export const MAX_PAGE_SIZE = 100;
@@ -103,20 +101,17 @@ export async function listRecords(
  * One page for a picker: the first from `path` with `query`, the next ones from the `rel="next"` link
  * the previous page sent (the picker's page token), always on the credential's host.
  */
-export async function fetchLinkedPage(
-	ctx: ApiContext,
-	path: string,
-	query: IDataObject,
+export async function fetchPage(
+	{ ctx, path, query, itemIndex, settings }: Collection,
 	pageSize: number,
-	nextLink: string | undefined,
-	settings: RequestSettings,
+	nextLink?: string,
 ): Promise<Page<IDataObject, string>> {
 	const baseUrl = await waldurBaseUrl(ctx, settings);
 	const request: ApiRequest = nextLink
 		? { method: 'GET', path: onCredentialHost(nextLink, baseUrl) }
 		: { method: 'GET', path, qs: { ...query, page_size: pageSize } };
-	const { body, headers } = await apiRequest<unknown>(ctx, waldur, request, 0, settings);
+	const { body, headers } = await apiRequest<unknown>(ctx, waldur, request, itemIndex, settings);
 	if (body === undefined) return { items: [] };
-	if (!Array.isArray(body)) throw unexpectedReply(ctx, 'a JSON array', path, 0);
+	if (!Array.isArray(body)) throw unexpectedReply(ctx, 'a JSON array', path, itemIndex);
 	return { items: body as IDataObject[], next: nextLinkOf(headers) };
 }

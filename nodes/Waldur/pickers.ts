@@ -1,10 +1,11 @@
 import type { IDataObject, INodeListSearchItems, INodeProperties } from 'n8n-workflow';
 
 import type { ListSearch } from '../shared/locator';
+import { textOf } from '../shared/text';
 import { locatorProperty, pickerResults, PICKER_PAGE_SIZE } from '../shared/locator';
 import type { CreditKind } from './credits';
 import { customerCredit, projectCredit } from './credits';
-import { fetchLinkedPage } from './listing';
+import { fetchPage } from './listing';
 import { defaultRequestSettings } from '../shared/requestSettings';
 
 const UUID_PATTERN =
@@ -72,12 +73,8 @@ export function creditLocator(kind: CreditKind): INodeProperties {
 	);
 }
 
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value);
-}
-
 function withParent(name: unknown, parent: unknown): string {
-	return parent ? `${text(name)} (${text(parent)})` : text(name);
+	return parent ? `${textOf(name)} (${textOf(parent)})` : textOf(name);
 }
 
 type Describe = (record: IDataObject) => string;
@@ -95,26 +92,21 @@ function listSearch(
 	return async function (filter, paginationToken) {
 		const query: IDataObject = { o: ordering };
 		if (filter?.trim()) query[searchField] = filter.trim();
-		const page = await fetchLinkedPage(
-			this,
-			path,
-			query,
-			PICKER_PAGE_SIZE,
-			paginationToken,
-			defaultRequestSettings(this),
-		);
+		const list = { ctx: this, path, query, itemIndex: 0, settings: defaultRequestSettings(this) };
+		const page = await fetchPage(list, PICKER_PAGE_SIZE, paginationToken);
 		return pickerResults(
 			page,
 			(record): INodeListSearchItems => ({
 				name: describe(record),
-				value: text(record.uuid),
+				value: textOf(record.uuid),
 			}),
 		);
 	};
 }
 
 function creditName(owner: string): Describe {
-	return (credit) => `${text(credit[`${owner}_name`]) || text(credit.uuid)}: ${text(credit.value)}`;
+	return (credit) =>
+		`${textOf(credit[`${owner}_name`]) || textOf(credit.uuid)}: ${textOf(credit.value)}`;
 }
 
 export const searchProjects = listSearch('/api/projects/', 'name', 'name', (project) =>
@@ -122,7 +114,7 @@ export const searchProjects = listSearch('/api/projects/', 'name', 'name', (proj
 );
 
 export const searchCustomers = listSearch('/api/customers/', 'name', 'name', (customer) =>
-	text(customer.name),
+	textOf(customer.name),
 );
 
 export const searchProjectCredits = listSearch(

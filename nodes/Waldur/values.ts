@@ -1,26 +1,20 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { ApiContext } from '../shared/context';
+import { show, textOf } from '../shared/text';
 
-import type { DecimalRule } from '../shared/validate';
-import { invalidParameter, requireString, toIsoDate } from '../shared/validate';
-
-function show(value: unknown): string {
-	return typeof value === 'string' ? `"${value}"` : String(value);
-}
-
-function asText(value: unknown): string {
-	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-}
+import type { DecimalRule } from '../shared/checks';
+import { invalidParameter, toIsoDate } from '../shared/checks';
+import { requireString } from '../shared/fields';
 
 const UUID = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /** A UUID in either form, returned the way Waldur writes it: 32 lowercase hex digits. */
 export function toWaldurUuid(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
 	label: string,
 ): string {
-	const text = asText(value);
+	const text = textOf(value);
 	if (!UUID.test(text)) {
 		throw invalidParameter(
 			ctx,
@@ -33,7 +27,7 @@ export function toWaldurUuid(
 }
 
 export function requireWaldurUuid(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	name: string,
 	itemIndex: number,
 	label: string,
@@ -51,7 +45,7 @@ function uuidOfRecordUrl(text: string, collection: string): string | undefined {
 
 /** A record given by its UUID or by its URL in `collection` (the By URL picker mode), as a UUID. */
 export function requireRecordUuid(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	name: string,
 	itemIndex: number,
 	label: string,
@@ -75,14 +69,14 @@ export function requireRecordUuid(
  * (with the trailing slash Waldur needs).
  */
 export function toObjectUrl(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
 	label: string,
 	baseUrl: string,
 	collection: string,
 ): string {
-	const text = asText(value);
+	const text = textOf(value);
 	if (UUID.test(text))
 		return `${baseUrl}/api/${collection}/${toWaldurUuid(ctx, text, itemIndex, label)}/`;
 	if (uuidOfRecordUrl(text, collection) !== undefined)
@@ -118,7 +112,7 @@ const MONTH = /^\s*(\d{4}-(?:0[1-9]|1[0-2]))\s*$/;
 
 /** Waldur only accepts credits that end on the first day of a month: a month (`2026-07`) or such a date. */
 export function toFirstOfMonth(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
 	label: string,
@@ -140,12 +134,12 @@ export function toFirstOfMonth(
 
 /** Full URLs, given as a list or as text separated by commas or new lines. */
 export function toUrlList(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
 	label: string,
 ): string[] {
-	const entries = Array.isArray(value) ? value.map(asText) : asText(value).split(/[\s,]+/);
+	const entries = Array.isArray(value) ? value.map(textOf) : textOf(value).split(/[\s,]+/);
 	const urls = entries.filter((entry) => entry !== '');
 	const bad = urls.find((url) => !/^https?:\/\/[^/\s]+\/\S*$/i.test(url));
 	if (bad !== undefined)
@@ -155,26 +149,26 @@ export function toUrlList(
 
 /** true or false; expressions often give the text "true"/"false", which Waldur's schema does not allow. */
 export function toBoolean(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
 	label: string,
 ): boolean {
 	if (typeof value === 'boolean') return value;
-	const text = asText(value).toLowerCase();
+	const text = textOf(value).toLowerCase();
 	if (text === 'true' || text === 'false') return text === 'true';
 	throw invalidParameter(ctx, itemIndex, label, `must be true or false, got ${show(value)}`);
 }
 
 /** One of the values an options parameter offers (an expression can produce anything). */
 export function toOneOf(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
 	label: string,
 	allowed: string[],
 ): string {
-	const text = asText(value);
+	const text = textOf(value);
 	if (allowed.includes(text)) return text;
 	throw invalidParameter(
 		ctx,

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter } from './validate';
+import { invalidParameter } from './checks';
 
 /** Reads go side by side by default: repeating one costs nothing. */
 export const READ_CONCURRENCY = 10;

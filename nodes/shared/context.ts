@@ -17,3 +17,8 @@ export type ApiContext =
 	| IPollFunctions
 	| IHookFunctions
 	| IWebhookFunctions;
+
+/** A node's run (`execute`), the one context with input items; the others read parameters without an item. */
+export function isRun(ctx: ApiContext): ctx is IExecuteFunctions {
+	return 'getInputData' in ctx;
+}

@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
@@ -8,17 +7,6 @@ import type {
 } from 'n8n-workflow';
 
 import type { Page } from './paging';
-
-/**
- * The ID a resource locator holds. A picker's value is `{ __rl: true, mode, value }`; a workflow saved
- * before the pickers holds the plain ID, which passes through unchanged. No mode uses n8n's own
- * `extractValue` regex: By URL values go to the node's own URL check, whose message names the parameter.
- */
-export function extractLocatorValue(value: unknown): unknown {
-	if (value !== null && typeof value === 'object' && (value as IDataObject).__rl === true)
-		return (value as IDataObject).value;
-	return value;
-}
 
 export interface LocatorPattern {
 	/** A regular expression the whole value must match, checked by the editor as the node does at run time. */

@@ -1,4 +1,5 @@
 import { isTransientNetworkCode } from './retry';
+import { textOf } from './text';
 
 /** A request that got no HTTP answer at all. */
 export interface NetworkFailure {
@@ -24,10 +25,6 @@ function networkCode(value: unknown): string | undefined {
 	return typeof value === 'string' && /^E[A-Z0-9_]+$/.test(value) ? value : undefined;
 }
 
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 /**
  * What a failed `httpRequestWithAuthentication` call says about the connection. Both n8n lines wrap
  * the request error in a NodeApiError, differently:
@@ -40,9 +37,9 @@ export function networkFailureOf(error: unknown): NetworkFailure {
 	const err = (error ?? {}) as ErrorShape;
 	const cause = err.cause ?? {};
 	const code = networkCode(cause.code) ?? networkCode(err.code) ?? networkCode(err.httpCode);
-	const firstMessage = Array.isArray(err.messages) ? text(err.messages[0]) : undefined;
+	const firstMessage = Array.isArray(err.messages) ? textOf(err.messages[0]) : '';
 	const message =
-		text(cause.message) ?? firstMessage ?? text(err.message) ?? 'Unknown network error';
+		textOf(cause.message) || firstMessage || textOf(err.message) || 'Unknown network error';
 	const timedOut = code === 'ETIMEDOUT' || (code === 'ECONNABORTED' && /timeout/i.test(message));
 	const cutOff = code === 'ERR_BAD_RESPONSE' && /stream has been aborted/i.test(message);
 	const cancelled = cause.name === 'CanceledError' || code === 'ERR_CANCELED';

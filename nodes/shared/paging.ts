@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { ApiContext } from './context';
 import type { ItemPlan } from './itemLoop';
 import type { RequestSettings } from './requestSettings';
-import { readLimit } from './validate';
+import { readLimit } from './fields';
 
 /** A collection of a provider's API to read, from any n8n context (a run, a picker, a poll). */
 export interface Collection {
@@ -43,21 +43,20 @@ export async function collectPages<T, Cursor>(
 }
 
 /**
- * Offset paging (`$skip`/`$top`, `offset`/`count`): asks for min(wanted, pageSize) items per page.
- * With a `total` the API reports, it runs until the total is reached (a short page does not end it,
- * in case the API caps the page size); without one it stops on a short page. An empty page always ends it.
+ * Offset paging (`$skip`/`$top`, `offset`/`count`) with a provider's `fetchPage`, which is asked for
+ * min(wanted, pageSize) items per page and says where the next page starts (see offsetPage).
  */
 export async function collectOffsetPages<T>(
 	startOffset: number,
 	limit: number | undefined,
 	pageSize: number,
-	fetchPage: (offset: number, count: number) => Promise<{ items: T[]; total?: number }>,
+	fetchPage: (offset: number, count: number) => Promise<Page<T, number>>,
 ): Promise<T[]> {
-	return await collectPages<T, number>(startOffset, limit, async (offset, wanted) => {
-		const count = Math.min(pageSize, wanted);
-		const { items, total } = await fetchPage(offset, count);
-		return offsetPage(offset, count, items, total);
-	});
+	return await collectPages<T, number>(
+		startOffset,
+		limit,
+		async (offset, wanted) => await fetchPage(offset, Math.min(pageSize, wanted)),
+	);
 }
 
 /**

@@ -5,7 +5,7 @@ import { RateLimitGate } from './gate';
 import type { RetrySettings } from './retry';
 import { DEFAULT_RETRY } from './retry';
 import { RunCredentials } from './runCredentials';
-import { invalidParameter } from './validate';
+import { invalidParameter } from './checks';
 
 /**
  * What every request of one run shares. A run is a node execution, a poll, a picker page or a

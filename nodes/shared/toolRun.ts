@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { withoutItemSuffix } from './validate';
+import { withoutItemSuffix } from './checks';
 
 /**
  * Whether an AI agent runs the node as a tool. n8n 2.x's AI Agent has the engine run the tool node,

@@ -1,17 +1,8 @@
-import { readdirSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import path from 'path';
 
+import { ROOT, sourceFiles } from '../harness/sourceFiles';
 import { findModuleState } from './findModuleState';
-
-const ROOT = path.resolve(__dirname, '../..');
-
-function sourceFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		const full = path.join(dir, entry.name);
-		if (entry.isDirectory()) return sourceFiles(full);
-		return entry.name.endsWith('.ts') ? [full] : [];
-	});
-}
 
 const check = (source: string) => findModuleState('example.ts', source);
 

@@ -1,4 +1,4 @@
-import { collectOffsetPages, collectPages } from '../../nodes/shared/paging';
+import { collectOffsetPages, collectPages, offsetPage } from '../../nodes/shared/paging';
 
 const range = (from: number, count: number) =>
 	Array.from({ length: count }, (_, index) => from + index);
@@ -8,7 +8,7 @@ describe('paging', () => {
 		const asked: Array<[number, number]> = [];
 		const result = await collectOffsetPages(0, 250, 100, async (offset, count) => {
 			asked.push([offset, count]);
-			return { items: range(offset, count) };
+			return offsetPage(offset, count, range(offset, count));
 		});
 		expect(asked).toEqual([
 			[0, 100],
@@ -22,7 +22,7 @@ describe('paging', () => {
 		const asked: number[] = [];
 		const result = await collectOffsetPages(0, undefined, 10, async (offset, count) => {
 			asked.push(offset);
-			return { items: range(offset, offset === 10 ? 3 : count) };
+			return offsetPage(offset, count, range(offset, offset === 10 ? 3 : count));
 		});
 		expect(asked).toEqual([0, 10]);
 		expect(result).toHaveLength(13);
@@ -32,7 +32,7 @@ describe('paging', () => {
 		const asked: number[] = [];
 		await collectOffsetPages(0, undefined, 10, async (offset, count) => {
 			asked.push(offset);
-			return { items: range(offset, count), total: 20 };
+			return offsetPage(offset, count, range(offset, count), 20);
 		});
 		expect(asked).toEqual([0, 10]);
 	});
@@ -41,7 +41,7 @@ describe('paging', () => {
 		const asked: Array<[number, number]> = [];
 		const result = await collectOffsetPages(0, undefined, 10, async (offset, count) => {
 			asked.push([offset, count]);
-			return { items: range(offset, Math.min(count, 4, 9 - offset)), total: 9 };
+			return offsetPage(offset, count, range(offset, Math.min(count, 4, 9 - offset)), 9);
 		});
 		expect(asked).toEqual([
 			[0, 10],
@@ -53,9 +53,9 @@ describe('paging', () => {
 
 	it('with a total that promises more, an empty page still ends the listing', async () => {
 		const asked: number[] = [];
-		const result = await collectOffsetPages(0, undefined, 10, async (offset) => {
+		const result = await collectOffsetPages(0, undefined, 10, async (offset, count) => {
 			asked.push(offset);
-			return { items: offset === 0 ? range(0, 10) : [], total: 50 };
+			return offsetPage(offset, count, offset === 0 ? range(0, 10) : [], 50);
 		});
 		expect(asked).toEqual([0, 10]);
 		expect(result).toHaveLength(10);

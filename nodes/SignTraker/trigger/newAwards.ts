@@ -1,11 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { unexpectedResponseError } from '../../shared/errors';
+import type { Collection } from '../../shared/paging';
+import { collectPages } from '../../shared/paging';
 import type { RequestSettings } from '../../shared/requestSettings';
-import { collectOffsetPages, collectPages } from '../../shared/paging';
-import { PAGE_SIZE } from '../listing';
-import { signTrakerRequest } from '../transport';
+import { fetchPage, listRecords, PAGE_SIZE } from '../listing';
 
 const AWARDS_PATH = '/api/credits/awards';
 
@@ -28,23 +27,9 @@ export interface AwardPoll {
 	settings: RequestSettings;
 }
 
-async function fetchAwards({ ctx, settings }: AwardPoll, qs: IDataObject): Promise<IDataObject[]> {
-	const body = await signTrakerRequest<unknown>(
-		ctx,
-		{ method: 'GET', path: AWARDS_PATH, qs },
-		0,
-		settings,
-	);
-	if (body === undefined) return [];
-	if (!Array.isArray(body)) {
-		throw unexpectedResponseError(
-			ctx.getNode(),
-			'SignTraker sent a list response that is not a JSON array',
-			`Expected a JSON array from ${AWARDS_PATH}`,
-			0,
-		);
-	}
-	return body as IDataObject[];
+/** The awards, filtered and ordered by `query`, read outside a run (no item). */
+function awards({ ctx, settings }: AwardPoll, query: IDataObject): Collection {
+	return { ctx, path: AWARDS_PATH, query, itemIndex: 0, settings };
 }
 
 /** The award with the highest Id (the newest), if there is any. */
@@ -52,7 +37,8 @@ export async function newestAward(
 	poll: AwardPoll,
 	query: IDataObject,
 ): Promise<IDataObject | undefined> {
-	const [award] = await fetchAwards(poll, { ...query, $orderby: 'Id desc', $top: 1 });
+	const newestFirst = awards(poll, { ...query, $orderby: 'Id desc' });
+	const [award] = (await fetchPage(newestFirst, 0, 1)).items;
 	return award;
 }
 
@@ -66,27 +52,19 @@ function oldestFirst(awards: IDataObject[], afterId: number): IDataObject[] {
 }
 
 async function viaIdFilter(poll: AwardPoll, query: IDataObject, afterId: number) {
-	return await collectOffsetPages(0, undefined, PAGE_SIZE, async (offset, count) => {
-		const qs: IDataObject = {
-			...query,
-			$filter: `Id gt ${afterId}`,
-			$orderby: 'Id asc',
-			$top: count,
-		};
-		if (offset > 0) qs.$skip = offset;
-		return { items: await fetchAwards(poll, qs) };
-	});
+	return await listRecords(
+		awards(poll, { ...query, $filter: `Id gt ${afterId}`, $orderby: 'Id asc' }),
+		undefined,
+	);
 }
 
 /** Newest first, page by page, until a page reaches the stored Id (or the list ends). */
 async function viaNewestFirst(poll: AwardPoll, query: IDataObject, afterId: number) {
+	const newestFirst = awards(poll, { ...query, $orderby: 'Id desc' });
 	return await collectPages<IDataObject, number>(0, undefined, async (offset) => {
-		const qs: IDataObject = { ...query, $orderby: 'Id desc', $top: PAGE_SIZE };
-		if (offset > 0) qs.$skip = offset;
-		const page = await fetchAwards(poll, qs);
-		const reachedCursor = page.some((award) => (awardIdOf(award) ?? 0) <= afterId);
-		const done = reachedCursor || page.length < PAGE_SIZE;
-		return { items: page, next: done ? undefined : offset + page.length };
+		const page = await fetchPage(newestFirst, offset, PAGE_SIZE);
+		const reachedCursor = page.items.some((award) => (awardIdOf(award) ?? 0) <= afterId);
+		return reachedCursor ? { items: page.items } : page;
 	});
 }
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { invalidParameter } from '../../shared/validate';
+import { invalidParameter } from '../../shared/checks';
 import type { RowField, RowValues } from './rows';
 import { REQUIRED_FIELDS, ROW_FIELDS } from './rows';
 

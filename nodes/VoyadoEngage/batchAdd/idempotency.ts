@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { invalidParameter } from '../../shared/validate';
+import { invalidParameter } from '../../shared/checks';
 
 /** Leaves room for the `-<batch number>` suffix within common header length limits. */
 const MAX_KEY_LENGTH = 200;

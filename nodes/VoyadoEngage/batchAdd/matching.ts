@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { textOf } from '../../shared/text';
 import type { TransactionRow } from './rows';
 
 /** A field in camelCase or PascalCase: the casing of Engage's JSON is not documented. */
@@ -12,12 +13,8 @@ export function listField(record: IDataObject, name: string): unknown[] {
 	return Array.isArray(value) ? value : [];
 }
 
-export function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value).trim();
-}
-
 function numberText(value: unknown): string {
-	const raw = text(value);
+	const raw = textOf(value);
 	return raw !== '' && Number.isFinite(Number(raw)) ? String(Number(raw)) : raw;
 }
 
@@ -28,7 +25,7 @@ const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?
  * notation, so `2026-01-01` matches the `2026-01-01T00:00:00` a server writes back; others as text.
  */
 function dateText(value: unknown): string {
-	const raw = text(value);
+	const raw = textOf(value);
 	if (/(z|[+-]\d{2}:?\d{2})$/i.test(raw)) {
 		const instant = Date.parse(raw);
 		return Number.isNaN(instant) ? raw : String(instant);
@@ -43,14 +40,14 @@ function dateText(value: unknown): string {
 const DATE_FIELDS = ['timeStamp', 'validFrom', 'validTo'] as const;
 type DateField = (typeof DATE_FIELDS)[number];
 
-const contactOf = (row: IDataObject) => text(pick(row, 'contactId')).toLowerCase();
+const contactOf = (row: IDataObject) => textOf(pick(row, 'contactId')).toLowerCase();
 const coreKey = (row: IDataObject) =>
 	[
 		contactOf(row),
 		numberText(pick(row, 'definitionId')),
 		numberText(pick(row, 'amount')),
-		text(pick(row, 'source')),
-		text(pick(row, 'description')),
+		textOf(pick(row, 'source')),
+		textOf(pick(row, 'description')),
 	].join('\u0000');
 
 /** The core fields and the dates; the dates in `blank` count as not given. */

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { listField, matchRejected, text } from './matching';
+import { textOf } from '../../shared/text';
+import { listField, matchRejected } from './matching';
 import type { TransactionRow } from './rows';
 
 /** What the output item of one sent row adds to the row. */
@@ -54,7 +55,7 @@ export function rowOutcomes(sent: TransactionRow[], result: IDataObject): RowOut
 				.filter((message) => message.contacts.size === 0 || message.contacts.has(contact))
 				.map((message) => message.text),
 			missingContactIds: missingContactIds.filter(
-				(id) => text(id).toLowerCase() === contact,
+				(id) => textOf(id).toLowerCase() === contact,
 			) as string[],
 			missingDefinitionIds: missingDefinitionIds.filter(
 				(id) => Number(id) === row.definitionId,

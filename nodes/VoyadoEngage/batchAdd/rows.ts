@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ValueName } from '../../shared/validate';
+import type { ValueName } from '../../shared/checks';
 import {
-	readParameter,
 	toFiniteNumber,
 	toIsoDateTime,
 	toPositiveInteger,
 	toRequiredString,
-} from '../../shared/validate';
+} from '../../shared/checks';
+import { readParameter } from '../../shared/fields';
 import { toContactId } from '../parameters';
 
 /** One `PointTransactionToAccount` row as it goes on the wire. */

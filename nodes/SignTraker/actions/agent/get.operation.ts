@@ -4,7 +4,7 @@ import { READ_CONCURRENCY } from '../../../shared/concurrency';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/itemLoop';
-import { requirePositiveInteger } from '../../../shared/validate';
+import { requirePositiveInteger } from '../../../shared/fields';
 import { agentLocator } from '../../agentPicker';
 import { signTrakerRequest } from '../../transport';
 

@@ -9,14 +9,8 @@ import {
 } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/itemLoop';
-import {
-	invalidParameter,
-	requireFiniteNumber,
-	requirePositiveInteger,
-	requireString,
-	toIsoDateTime,
-	toJsonObject,
-} from '../../../shared/validate';
+import { invalidParameter, toIsoDateTime, toJsonObject } from '../../../shared/checks';
+import { requireFiniteNumber, requirePositiveInteger, requireString } from '../../../shared/fields';
 import { agentLocator } from '../../agentPicker';
 import { signTrakerRequest } from '../../transport';
 

@@ -1,15 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { READ_CONCURRENCY } from '../../../shared/concurrency';
-import {
-	filtersCollection,
-	forOperation,
-	optionsCollection,
-	returnAllAndLimit,
-} from '../../../shared/descriptions';
+import { filtersCollection, forOperation, optionsCollection } from '../../../shared/descriptions';
+import { returnAllAndLimit } from '../../../shared/fields';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/itemLoop';
-import { toPositiveInteger } from '../../../shared/validate';
+import { toPositiveInteger } from '../../../shared/checks';
 import { agentLocator } from '../../agentPicker';
 import { identityFilter, odataFilter, odataOptions, planListing } from '../../listing';
 

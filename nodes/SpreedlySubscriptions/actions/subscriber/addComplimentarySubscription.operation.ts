@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection, dateTimeProperty } from '../../../shared/descriptions';
-import { toDecimalString, toIsoDateTime } from '../../../shared/validate';
+import { toDecimalString, toIsoDateTime } from '../../../shared/checks';
 import { requireXmlText } from '../../inputs';
 import { durationFields, durationProperties, featureLevelProperty } from './fields';
 import { subscriberOperation } from './subscriberRequest';

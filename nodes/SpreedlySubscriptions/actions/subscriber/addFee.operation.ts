@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requireDecimalString } from '../../../shared/validate';
+import { requireDecimalString } from '../../../shared/fields';
 import { optionalXmlText, requireXmlText } from '../../inputs';
 import { amountProperty, textProperty } from './fields';
 import { subscriberOperation } from './subscriberRequest';

@@ -1,4 +1,4 @@
-import { requireDecimalString } from '../../../shared/validate';
+import { requireDecimalString } from '../../../shared/fields';
 import { amountProperty } from './fields';
 import { subscriberOperation } from './subscriberRequest';
 

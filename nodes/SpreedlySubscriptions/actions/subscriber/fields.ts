@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection, forOperation } from '../../../shared/descriptions';
-import { requirePositiveInteger } from '../../../shared/validate';
+import { requirePositiveInteger } from '../../../shared/fields';
 import { requireDurationUnits } from '../../inputs';
 import type { XmlFields } from '../../xmlRequest';
 

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { additionalFieldsCollection, forOperation } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/itemLoop';
-import { invalidParameter, requirePositiveInteger } from '../../../shared/validate';
+import { invalidParameter } from '../../../shared/checks';
+import { requirePositiveInteger } from '../../../shared/fields';
 import { optionalXmlText, requireCustomerId } from '../../inputs';
 import { CREDENTIAL_TYPE, siteAddressOf } from '../../transport';
 import { customerIdProperty, planIdProperty, textProperty } from './fields';

@@ -8,7 +8,7 @@ import {
 import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/itemLoop';
-import { invalidParameter, toJsonObject } from '../../../shared/validate';
+import { invalidParameter, toJsonObject } from '../../../shared/checks';
 import { requireCustomerId, toXmlText } from '../../inputs';
 import type { XmlFields } from '../../xmlRequest';
 import { dasherize } from '../../xmlRequest';

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { READ_CONCURRENCY } from '../../../shared/concurrency';
-import { forOperation, optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
+import { forOperation, optionsCollection } from '../../../shared/descriptions';
+import { returnAllAndLimit } from '../../../shared/fields';
 import type { ItemPlan } from '../../../shared/itemLoop';
 import { collectPages, planList } from '../../../shared/paging';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import { invalidParameter } from '../../../shared/validate';
-import { recordsOf } from '../../listing';
-import { spreedlyRequest } from '../../transport';
+import { invalidParameter } from '../../../shared/checks';
+import { fetchPage } from '../../listing';
 
 /** `transactions.xml` answers at most 50 transactions per request. */
 export const TRANSACTION_BATCH = 50;
@@ -66,13 +66,15 @@ async function transactionsSince(
 	settings: RequestSettings,
 ): Promise<IDataObject[]> {
 	return await collectPages<IDataObject, number>(sinceId, limit, async (cursor) => {
-		const body = await spreedlyRequest(
+		const after = {
 			ctx,
-			{ method: 'GET', path: '/transactions.xml', qs: { since_id: cursor } },
+			path: '/transactions.xml',
+			query: { since_id: cursor },
 			itemIndex,
 			settings,
-		);
-		const batch = recordsOf(ctx, body, 'transaction', itemIndex).sort((a, b) => idOf(a) - idOf(b));
+		};
+		const { items } = await fetchPage(after, 'transaction');
+		const batch = items.sort((a, b) => idOf(a) - idOf(b));
 		const last = batch.length > 0 ? idOf(batch[batch.length - 1]) : Number.NaN;
 		const more = batch.length >= TRANSACTION_BATCH && Number.isSafeInteger(last) && last > cursor;
 		return { items: batch, next: more ? last : undefined };

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { READ_CONCURRENCY } from '../../../shared/concurrency';
-import { forOperation, optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
+import { forOperation, optionsCollection } from '../../../shared/descriptions';
+import { returnAllAndLimit } from '../../../shared/fields';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/itemLoop';
 import { planList } from '../../../shared/paging';

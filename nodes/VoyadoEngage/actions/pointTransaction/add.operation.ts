@@ -21,7 +21,7 @@ import { sendBounded } from '../../../shared/sendQueue';
 import { buildApiError } from '../../../shared/errors';
 import type { ApiResponse } from '../../../shared/http';
 import { apiRequest } from '../../../shared/http';
-import { invalidParameter } from '../../../shared/validate';
+import { invalidParameter } from '../../../shared/checks';
 import type { Batch, PendingRow } from '../../batchAdd/batches';
 import { planBatches } from '../../batchAdd/batches';
 import { explainBatchFailure } from '../../batchAdd/failure';

@@ -1,16 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { READ_CONCURRENCY } from '../../../shared/concurrency';
-import {
-	filtersCollection,
-	forOperation,
-	optionsCollection,
-	returnAllAndLimit,
-} from '../../../shared/descriptions';
+import { filtersCollection, forOperation, optionsCollection } from '../../../shared/descriptions';
+import { returnAllAndLimit, readParameter, requirePositiveInteger } from '../../../shared/fields';
 import type { ItemPlan } from '../../../shared/itemLoop';
 import { planList } from '../../../shared/paging';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import { invalidParameter, readParameter, requirePositiveInteger } from '../../../shared/validate';
+import { invalidParameter } from '../../../shared/checks';
 import { definitionLocator } from '../../definitionPicker';
 import { listRecords } from '../../listing';
 import { contactIdProperty, numericIdProperty, requireContactId } from '../../parameters';

@@ -1,16 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { READ_CONCURRENCY } from '../../../shared/concurrency';
-import {
-	filtersCollection,
-	forOperation,
-	optionsCollection,
-	returnAllAndLimit,
-} from '../../../shared/descriptions';
+import { filtersCollection, forOperation, optionsCollection } from '../../../shared/descriptions';
+import { returnAllAndLimit, readLimit } from '../../../shared/fields';
 import type { Operation } from '../../../shared/router';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/itemLoop';
-import { invalidParameter, readLimit } from '../../../shared/validate';
+import { invalidParameter } from '../../../shared/checks';
 import type { CreditKind } from '../../credits';
 import { listRecords } from '../../listing';
 import { toWaldurUuid } from '../../values';

@@ -8,7 +8,7 @@ import type {
 import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
 import { additionalFieldsCollection, optionsCollection } from '../../../shared/descriptions';
 import type { ApiRequest } from '../../../shared/http';
-import { requireString } from '../../../shared/validate';
+import { requireString } from '../../../shared/fields';
 import type { CreditKind } from '../../credits';
 import { itemPath } from '../../credits';
 import { additionalFieldProperties, creditBody, requiredProperties } from '../../fields';

@@ -10,7 +10,7 @@ import {
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/itemLoop';
 import type { Operation } from '../../../shared/router';
-import { invalidParameter } from '../../../shared/validate';
+import { invalidParameter } from '../../../shared/checks';
 import type { CreditKind } from '../../credits';
 import { updateFieldProperties } from '../../fields';
 import { waldurRecord } from '../../transport';

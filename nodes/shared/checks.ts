@@ -1,9 +1,11 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ApiContext } from './context';
+import { isRun } from './context';
 import type { CalendarDateTime } from './dates';
 import { readCalendarDateTime } from './dates';
-import { extractLocatorValue } from './locator';
+import { show } from './text';
 
 /** What a bad value is called in an error: a parameter by its label, or a field of the input item by its name. */
 export type ValueName = string | { inputField: string };
@@ -25,14 +27,21 @@ export function withoutItemSuffix(message: string, itemIndex: number): string {
 	return message.endsWith(suffix) ? message.slice(0, -suffix.length) : message;
 }
 
-/** A bad-input error that names the parameter (or input field) and the item, raised before any request is sent. */
+/**
+ * A bad-input error that names the parameter (or input field) and, in a run, the item; raised before
+ * any request is sent. Outside a run (a poll, a picker, a webhook) there are no items to name.
+ */
 export function invalidParameter(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	itemIndex: number,
 	label: ValueName,
 	problem: string,
 	description?: string,
 ): NodeOperationError {
+	if (!isRun(ctx))
+		return new NodeOperationError(ctx.getNode(), `${describeName(label)} ${problem}`, {
+			description,
+		});
 	return new NodeOperationError(
 		ctx.getNode(),
 		`${describeName(label)} ${problem}${itemSuffix(itemIndex)}`,
@@ -40,18 +49,9 @@ export function invalidParameter(
 	);
 }
 
-function show(value: unknown): string {
-	if (typeof value === 'string') return `"${value}"`;
-	try {
-		return JSON.stringify(value) ?? String(value);
-	} catch {
-		return String(value);
-	}
-}
-
 /** Non-empty text, trimmed; numbers are taken as their text. */
 export function toRequiredString(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
 	label: ValueName,
@@ -74,7 +74,7 @@ export function positiveIntegerOf(value: unknown): number | undefined {
 
 /** A whole number ≥ 1 (IDs); accepts numbers and numeric strings such as "42". */
 export function toPositiveInteger(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
 	label: ValueName,
@@ -96,7 +96,7 @@ const DECIMAL_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A finite number; accepts numbers and numeric strings (n8n expressions often produce strings). */
 export function toFiniteNumber(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
 	label: ValueName,
@@ -126,7 +126,7 @@ const DECIMAL_TEXT = /^[+-]?\d+(\.\d+)?$/;
  * an expression is taken as its plain text; one JavaScript prints with an exponent (1e21) is refused.
  */
 export function toDecimalString(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
 	label: ValueName,
@@ -148,36 +148,46 @@ export function toDecimalString(
 	throw invalidParameter(ctx, itemIndex, label, `must be ${shape}, got ${show(value)}`, hint);
 }
 
-export type Converter<T> = (
-	ctx: IExecuteFunctions,
-	value: unknown,
-	itemIndex: number,
-	label: ValueName,
-) => T;
+/**
+ * A check of one value: returns it converted for the wire, or throws `invalidParameter` naming
+ * `label`. Works in every n8n context (see ApiContext).
+ */
+export type Check<T> = (ctx: ApiContext, value: unknown, itemIndex: number, label: ValueName) => T;
 
-/** A parameter's value; for a resource locator (a picker), the ID it holds. */
-export function readParameter(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
-	return extractLocatorValue(ctx.getNodeParameter(name, itemIndex, '') as unknown);
+/** Empty (nothing, or blank text) is "required but empty"; anything else goes to `check` as it is. */
+export function required<T>(check: Check<T>): Check<T> {
+	return (ctx, value, itemIndex, label) => {
+		if (value === null || value === undefined || String(value).trim() === '')
+			throw invalidParameter(ctx, itemIndex, label, 'is required but empty');
+		return check(ctx, value, itemIndex, label);
+	};
 }
 
-/** Reads parameter `name` of an item and converts it, naming `label` when it does not fit. */
-function fromParameter<T>(convert: Converter<T>) {
-	return (ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): T =>
-		convert(ctx, readParameter(ctx, name, itemIndex), itemIndex, label);
+/** Empty (nothing, or blank text) is "not given" (undefined); anything else goes to `check`. */
+export function optional<T>(check: Check<T>): Check<T | undefined> {
+	return (ctx, value, itemIndex, label) =>
+		value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
+			? undefined
+			: check(ctx, value, itemIndex, label);
 }
 
-export const requireString = fromParameter(toRequiredString);
+/** For a field added to a collection (Update Fields): empty is refused, as for a PUT or PATCH it could mean "clear it". */
+export function notEmpty<T>(check: Check<T>): Check<T> {
+	return (ctx, value, itemIndex, label) => {
+		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+			throw invalidParameter(ctx, itemIndex, label, 'is empty: give it a value or remove it');
+		return check(ctx, value, itemIndex, label);
+	};
+}
 
-export const requirePositiveInteger = fromParameter(toPositiveInteger);
-
-export const requireFiniteNumber = fromParameter(toFiniteNumber);
-
-/** A decimal of any sign, read from a parameter (see `toDecimalString`). */
-export const requireDecimalString = fromParameter(toDecimalString);
+/** A value the check takes as it is (a boolean switch, a list the editor builds). */
+export function asGiven(_ctx: ApiContext, value: unknown): unknown {
+	return value;
+}
 
 /** A JSON object given as text or as an object (from an expression). */
 export function toJsonObject(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
 	label: ValueName,
@@ -208,7 +218,7 @@ export function toJsonObject(
 }
 
 function readDate(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
 	label: ValueName,
@@ -227,7 +237,7 @@ function readDate(
 
 /** An ISO 8601 date or date-time on the calendar (no 2026-02-30, no 25:00), as written. */
 export function toIsoDateTime(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
 	label: ValueName,
@@ -237,17 +247,11 @@ export function toIsoDateTime(
 
 /** The calendar date of a date or date-time (n8n's date picker adds a time), never shifted by a time zone. */
 export function toIsoDate(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
 	label: ValueName,
 ): string {
 	return readDate(ctx, value, itemIndex, label, 'such as 2026-07-01 (a time after it is ignored)')
 		.date;
-}
-
-/** `returnAll`/`limit` as one value: undefined means "everything". */
-export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	return toPositiveInteger(ctx, ctx.getNodeParameter('limit', itemIndex, 50), itemIndex, 'Limit');
 }
