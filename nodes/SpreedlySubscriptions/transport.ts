@@ -42,9 +42,10 @@ export function siteAddressOf(
 }
 
 /**
- * Spreedly answers 403 when the subscriber or plan is in the wrong state for the call (a comp for an
- * active or an inactive subscriber, a free trial for an ineligible one, a taken customer ID); a bad
- * token is a 401, so the generic hint's "check the credential" would send the user the wrong way.
+ * Spreedly answers 403 when the subscriber or plan is in the wrong state for the call; a bad token is
+ * a 401, so the generic hint's "check the credential" would send the user the wrong way. The calls
+ * whose 403 (or 422) the manual explains have their own hint (SubscriberCall.statusHints); this is
+ * the one for the others.
  */
 export const STATE_CONFLICT_HINT =
 	'Spreedly refuses this for the subscriber or plan as they are now; the message says why (e.g. the subscriber is active or inactive, not eligible for a free trial, or the customer ID is taken). Look the subscriber up with Subscriber → Get and choose the operation that fits its state. The credential is fine: a wrong API token gives HTTP 401.';

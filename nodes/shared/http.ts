@@ -58,6 +58,11 @@ export interface ApiRequest {
 	idempotent?: boolean;
 	/** The message for a 404 whose body says nothing, e.g. `No agent with ID 5`. */
 	notFoundMessage?: string;
+	/**
+	 * Hints for what a status means for this call in particular (e.g. Spreedly's 422 to a fee for an
+	 * inactive subscriber: a state, not a value); they replace the provider's and the generic ones.
+	 */
+	statusHints?: Partial<Record<number, string>>;
 	/** What a 2xx without a body means for this request (see EmptySuccess); unset: the body is `undefined`. */
 	emptySuccess?: EmptySuccess;
 }
@@ -371,8 +376,10 @@ function emptyErrorMessage(provider: Provider, request: ApiRequest, status: numb
 	);
 }
 
-/** A 404 for a named record means a wrong ID; the provider's own 404 hint covers the rest (e.g. a wrong address). */
+/** The call's own hint first; a 404 for a named record means a wrong ID; the provider's hints cover the rest (e.g. a wrong address). */
 function hintFor(provider: Provider, request: ApiRequest, status: number): string {
+	const own = request.statusHints?.[status];
+	if (own) return own;
 	if (status === 404 && request.notFoundMessage) return hintForStatus(status);
 	return provider.statusHints?.[status] ?? hintForStatus(status);
 }

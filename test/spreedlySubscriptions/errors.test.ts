@@ -53,7 +53,7 @@ const errorCases: ErrorCase[] = [
 		status: 403,
 		body: fixture('rspreedly_complimentary_failed_inactive.xml'),
 		message: 'Complimentary subscriptions cannot be given to inactive subscribers.',
-		hint: STATE_CONFLICT,
+		hint: /^Spreedly extends only an active subscriber/,
 	},
 	{
 		name: '403 not a free trial plan (plain text)',
@@ -63,7 +63,7 @@ const errorCases: ErrorCase[] = [
 		status: 403,
 		body: fixture('rspreedly_free_plan_not_free.xml'),
 		message: 'The subscription plan must be a free trial plan.',
-		hint: STATE_CONFLICT,
+		hint: /^Spreedly answers 403 when the subscriber is not eligible for a free trial/,
 	},
 	{
 		name: '403 customer ID taken (plain text)',
@@ -73,6 +73,16 @@ const errorCases: ErrorCase[] = [
 		status: 403,
 		body: fixture('rspreedly_existing_subscriber.xml'),
 		message: 'A subscriber with a customer-id of 8889 already exists.',
+		hint: /^Spreedly answers 403 when a subscriber with this Customer ID already exists/,
+	},
+	{
+		name: '403 to a call the manual lists no 403 for (the general state hint)',
+		params: subscriberParams('stopAutoRenew'),
+		method: 'POST',
+		path: '/subscribers/42/stop_auto_renew.xml',
+		status: 403,
+		body: 'The subscriber has no subscription to stop.',
+		message: 'The subscriber has no subscription to stop.',
 		hint: STATE_CONFLICT,
 	},
 	{
@@ -186,7 +196,7 @@ describe('Spreedly errors', () => {
 			expect(error?.message).toBe(errorCase.message);
 			expect(error?.httpCode).toBe(String(errorCase.status));
 			expect(error?.description).toMatch(errorCase.hint);
-			if (errorCase.hint === STATE_CONFLICT)
+			if (errorCase.status === 403)
 				expect(error?.description).not.toMatch(/allowed to do this|Check the API key/);
 			expect(sleep).not.toHaveBeenCalled();
 		},

@@ -27,6 +27,9 @@ const properties: INodeProperties[] = [
 ];
 
 /** Spreedly gives complimentary subscriptions to inactive subscribers only (403 otherwise). */
+export const SUBSCRIBER_ACTIVE_HINT =
+	'Spreedly gives a complimentary subscription only to an inactive subscriber, and answers 403 for an active one: use Add Complimentary Time Extension to lengthen an active subscription.';
+
 export const { description, plan } = subscriberOperation(
 	'addComplimentarySubscription',
 	properties,
@@ -35,6 +38,7 @@ export const { description, plan } = subscriberOperation(
 		return {
 			method: 'POST',
 			action: 'complimentary_subscriptions',
+			statusHints: { 403: SUBSCRIBER_ACTIVE_HINT },
 			xml: {
 				root: 'complimentary-subscription',
 				fields: {

@@ -25,13 +25,17 @@ const properties: INodeProperties[] = [
 	amountProperty('The amount of the fee, in the currency of the subscriber’s plan'),
 ];
 
-/** Spreedly adds fees to active, recurring subscribers only (422 otherwise). */
+/** Spreedly adds fees to active, recurring subscribers only: 422 otherwise, as for an invalid fee. */
+export const FEE_REFUSED_HINT =
+	'Spreedly adds fees only to subscribers that are active and have a recurring subscription (see active and recurring in Subscriber → Get); otherwise the message names the fee field it could not accept.';
+
 export const { description, plan } = subscriberOperation(
 	'addFee',
 	properties,
 	(ctx, itemIndex) => ({
 		method: 'POST',
 		action: 'fees',
+		statusHints: { 422: FEE_REFUSED_HINT },
 		xml: {
 			root: 'fee',
 			fields: {

@@ -1,13 +1,17 @@
 import { planDocument, planIdProperty } from './fields';
-import { subscriberOperation } from './subscriberRequest';
+import { subscriberOperation, subscriberOrPlanNotFound } from './subscriberRequest';
 
 /** Spreedly switches the plan at once: no prorating, no invoice, the feature level changes immediately. */
 export const { description, plan } = subscriberOperation(
 	'changePlan',
 	[planIdProperty],
-	(ctx, itemIndex) => ({
-		method: 'PUT',
-		action: 'change_subscription_plan',
-		xml: planDocument(ctx, itemIndex),
-	}),
+	(ctx, itemIndex, customerId) => {
+		const xml = planDocument(ctx, itemIndex);
+		return {
+			method: 'PUT',
+			action: 'change_subscription_plan',
+			xml,
+			notFoundMessage: subscriberOrPlanNotFound(customerId, String(xml.fields.id)),
+		};
+	},
 );

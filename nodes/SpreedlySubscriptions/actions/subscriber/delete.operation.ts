@@ -1,8 +1,11 @@
-import { testSitesOnlyNotice } from './fields';
+import { TEST_SITES_ONLY_HINT, testSitesOnlyNotice } from './fields';
 import { subscriberOperation } from './subscriberRequest';
 
 /** Spreedly deletes subscribers on test sites only. */
-const deleteOne = subscriberOperation('delete', [], () => ({ method: 'DELETE' }));
+const deleteOne = subscriberOperation('delete', [], () => ({
+	method: 'DELETE',
+	statusHints: { 403: TEST_SITES_ONLY_HINT },
+}));
 
 export const description = [
 	...testSitesOnlyNotice(

@@ -6,7 +6,7 @@ import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/itemLoop';
 import { recordOrSuccess } from '../../results';
 import { siteAddressOf, spreedlyAnswer, CREDENTIAL_TYPE } from '../../transport';
-import { testSitesOnlyNotice } from './fields';
+import { TEST_SITES_ONLY_HINT, testSitesOnlyNotice } from './fields';
 
 export const description = [
 	...testSitesOnlyNotice(
@@ -27,6 +27,7 @@ export async function plan(
 		method: 'DELETE' as const,
 		path: '/subscribers.xml',
 		emptySuccess: { done: { siteName } },
+		statusHints: { 403: TEST_SITES_ONLY_HINT },
 	};
 	return {
 		// Every item wipes the same site: one after another.

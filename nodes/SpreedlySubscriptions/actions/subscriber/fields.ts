@@ -72,6 +72,10 @@ export const durationProperties: INodeProperties[] = [
 ];
 
 /** A notice above an operation's fields that Spreedly allows on test sites only. */
+/** Spreedly answers 403 to a delete on a production site. */
+export const TEST_SITES_ONLY_HINT =
+	'Spreedly deletes subscribers only on test sites and answers 403 on a production site: check that the Site Name in the credential is the test site (its name usually ends in -test).';
+
 export function testSitesOnlyNotice(operation: string, text: string): INodeProperties[] {
 	return forOperation('subscriber', operation, [
 		{ displayName: text, name: 'testSitesOnlyNotice', type: 'notice', default: '' },

@@ -27,6 +27,10 @@ export function readNewSubscriber(ctx: IExecuteFunctions, itemIndex: number): Ne
 	};
 }
 
+/** Spreedly answers 403 to a create whose customer ID is already a subscriber's. */
+export const SUBSCRIBER_EXISTS_HINT =
+	'Spreedly answers 403 when a subscriber with this Customer ID already exists: use Subscriber → Get or Create to reuse it, or choose another Customer ID.';
+
 /** POST /subscribers.xml; the API answers 201 with the new subscriber. */
 export async function postSubscriber(
 	ctx: IExecuteFunctions,
@@ -45,6 +49,7 @@ export async function postSubscriber(
 			method: 'POST',
 			path: '/subscribers.xml',
 			xml: { root: 'subscriber', fields },
+			statusHints: { 403: SUBSCRIBER_EXISTS_HINT },
 			emptySuccess: { done: { customerId: subscriber.customerId } },
 		},
 		itemIndex,

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ApiContext } from '../../../shared/context';
+import type { ApiRequest } from '../../../shared/http';
 import { READ_CONCURRENCY, WRITE_CONCURRENCY } from '../../../shared/concurrency';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
@@ -27,6 +28,11 @@ export function notFoundMessage(customerId: string): string {
 	return `There is no Spreedly subscriber with customer ID "${customerId}"`;
 }
 
+/** A call that names a plan answers 404 when either the subscriber or the plan is missing. */
+export function subscriberOrPlanNotFound(customerId: string, planId: string): string {
+	return `${notFoundMessage(customerId)}, or no subscription plan with ID ${planId}`;
+}
+
 export interface SubscriberCall {
 	method: IHttpRequestMethods;
 	/** The sub-resource, e.g. `allow_free_trial`; none for the subscriber itself. */
@@ -34,6 +40,10 @@ export interface SubscriberCall {
 	xml?: SpreedlyRequest['xml'];
 	/** false when repeating the call after a lost answer would miss its target (a rename). */
 	idempotent?: boolean;
+	/** What Spreedly's statuses mean for this call (its manual's status list), where it differs from the general hints. */
+	statusHints?: ApiRequest['statusHints'];
+	/** The message for a 404 without a body, when more than the subscriber can be missing (e.g. the plan). */
+	notFoundMessage?: string;
 }
 
 /** Sends one call about one subscriber; outputs the subscriber the API answers with, or `{ success, customerId }`. */
@@ -51,7 +61,8 @@ export async function callForSubscriber(
 			path: subscriberPath(customerId, call.action),
 			xml: call.xml,
 			idempotent: call.idempotent,
-			notFoundMessage: notFoundMessage(customerId),
+			notFoundMessage: call.notFoundMessage ?? notFoundMessage(customerId),
+			statusHints: call.statusHints,
 			emptySuccess:
 				call.method === 'GET' ? { record: `subscriber "${customerId}"` } : { done: { customerId } },
 		},
@@ -68,7 +79,7 @@ export async function callForSubscriber(
 export function subscriberOperation(
 	operation: string,
 	properties: INodeProperties[],
-	buildCall: (ctx: IExecuteFunctions, itemIndex: number) => SubscriberCall,
+	buildCall: (ctx: IExecuteFunctions, itemIndex: number, customerId: string) => SubscriberCall,
 ): Operation {
 	return {
 		description: forOperation('subscriber', operation, [
@@ -78,7 +89,7 @@ export function subscriberOperation(
 		]),
 		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
 			const customerId = requireCustomerId(this, itemIndex);
-			const call = buildCall(this, itemIndex);
+			const call = buildCall(this, itemIndex, customerId);
 			return {
 				recordKey: customerId,
 				send: async () => await callForSubscriber(this, itemIndex, customerId, call, settings),

@@ -19,6 +19,10 @@ import { callForSubscriber } from './subscriberRequest';
 
 const SUBSCRIBER_JSON = 'Subscriber (JSON)';
 
+/** Spreedly answers 403 to an update whose new customer ID is already in use. */
+export const CUSTOMER_ID_TAKEN_HINT =
+	"Spreedly answers 403 when the New Customer ID is already another subscriber's: choose one that is not in use.";
+
 const properties: INodeProperties[] = [
 	existingSubscriberLocator,
 	updateFieldsCollection([
@@ -201,6 +205,7 @@ export function plan(
 	for (const [key, value] of Object.entries(fields)) xmlFields[dasherize(key)] = value;
 	const call = {
 		method: 'PUT' as const,
+		statusHints: { 403: CUSTOMER_ID_TAKEN_HINT },
 		xml: { root: 'subscriber', fields: xmlFields },
 		// After a rename the old customer ID is gone: a repeat would only answer 404.
 		idempotent: fields.newCustomerId ? false : undefined,
