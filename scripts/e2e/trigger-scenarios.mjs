@@ -1,7 +1,10 @@
 // The trigger examples in a served n8n: each is activated through the REST API, the sandbox plays the provider
 // (Svix-signed Voyado events, Waldur hooks-web events, Spreedly's notification) when another example changes its
-// data, and the executions n8n recorded are checked. A forged Voyado delivery must start nothing.
+// data, and the executions n8n recorded are checked. A forged Voyado delivery must start nothing; deliveries under
+// Svix's own and its white-labelled header names start one execution each. Hooks left at Waldur for the Waldur
+// trigger's URL (another token, none) must be gone after activation, leaving the trigger's one hook.
 import assert from 'node:assert/strict';
+import { SANDBOX_KEYS } from '../../sandbox/keys.mjs';
 import { svixHeaders } from '../../sandbox/lib/svix.mjs';
 import { callWebhook } from '../lib/served-n8n.mjs';
 import { waitFor } from '../lib/processes.mjs';
@@ -85,6 +88,45 @@ async function sendForgedVoyadoEvent(deployment, workflow) {
 	assert.ok([400, 401, 403].includes(response.status), `a forged Voyado delivery was answered ${response.status}: ${response.body}`);
 }
 
+/** A signed point.balance.updated under Svix's own header names or the white-labelled ones: one execution each. */
+async function sendVoyadoEventsUnderBothHeaderSets(runtime, deployment, workflow) {
+	const { client } = deployment;
+	const earlier = (await client.listExecutions(workflow.id)).length;
+	const sent = [];
+	for (const names of ['svix', 'webhook']) {
+		const event = { eventType: 'point.balance.updated', id: `evt-${names}`, isEncrypted: false, payload: { balance: 7, contactId: SANDBOX_CONTACT, accountId: 1001, definitionId: '1', balanceExpires: null }, tenant: 'sandbox' };
+		const body = JSON.stringify(event);
+		const response = await callWebhook(deployment.url, triggerWebhookPath(workflow, 'voyadoEngageTrigger'), { body, headers: svixHeaders(SANDBOX_KEYS.voyadoWebhookSecret, body, { names }) });
+		assert.equal(response.status, 200, `a delivery with ${names}-* headers was answered ${response.status}: ${response.body}`);
+		sent.push(event);
+	}
+	const executions = (await client.waitForFinishedExecutions(runtime, workflow.id, { count: earlier + sent.length })).slice(earlier);
+	assert.deepEqual(executions.map((execution) => outputsByNode(execution)['Balance updated in Engage']), sent.map((event) => [event]));
+	console.log(`  ✔ Voyado deliveries under svix-* and webhook-* header names: executions ${executions.map((execution) => execution.id).join(', ')}`);
+}
+
+/** The Waldur trigger's production URL, as n8n serves it. */
+const waldurTriggerUrl = (deployment, workflow) => `${deployment.url}/webhook/${triggerWebhookPath(workflow, 'waldurTrigger')}`;
+
+/** Waldur's hooks-web as the credential's user sees it (the sandbox serves one page of up to 100). */
+async function waldurHooks(sandbox) {
+	const response = await fetch(`${sandbox.url}/waldur/api/hooks-web/?page_size=100`, { headers: { authorization: `Token ${SANDBOX_KEYS.waldurToken}` } });
+	assert.equal(response.status, 200, `listing Waldur's hooks answered ${response.status}`);
+	return await response.json();
+}
+
+/** Hooks for the trigger's URL that it cannot know (a crash between registering and saving, a restored database). */
+async function leaveStaleWaldurHooks(sandbox, url) {
+	for (const destination of [`${url}?token=left-behind`, url]) {
+		const response = await fetch(`${sandbox.url}/waldur/api/hooks-web/`, {
+			method: 'POST',
+			headers: { authorization: `Token ${SANDBOX_KEYS.waldurToken}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ destination_url: destination, event_types: ['update_of_project_credit_by_staff'], content_type: 'json', is_active: true }),
+		});
+		assert.equal(response.status, 201, `leaving a stale Waldur hook answered ${response.status}`);
+	}
+}
+
 /**
  * @param {{runtime: object, deployment: object, sandbox: object, examples: object[], served: object[]}} options
  *   `examples`: every example workflow; `served`: the webhook variants of the scenario examples (they fire the triggers)
@@ -105,11 +147,21 @@ export async function runTriggerScenarios({ runtime, deployment, sandbox, exampl
 		assert.equal(execution.status, 'success', `${workflow.name}: execution ${execution.id} ended ${execution.status}`);
 		await client.deactivateWorkflow(workflow.id);
 	};
+	const waldurUrl = waldurTriggerUrl(deployment, workflowOf('exWaldurTrigger1'));
+	const forWaldurTrigger = (hooks) => hooks.filter((hook) => hook.destination_url.split('?')[0] === waldurUrl);
+	await leaveStaleWaldurHooks(sandbox, waldurUrl);
+	const stale = forWaldurTrigger(await waldurHooks(sandbox));
+	const beforeActivation = sandbox.requests().length;
 	try {
 		for (const scenario of TRIGGER_SCENARIOS) await client.activateWorkflow(scenario.workflowId);
-		const hooks = sandbox.requests().filter((request) => request.provider === 'waldur' && request.method === 'POST' && request.path === '/api/hooks-web/');
-		assert.equal(hooks.length, 1, 'activating the Waldur trigger registered one hook at Waldur');
-		assert.ok(hooks[0].body.destination_url.startsWith(`${deployment.url}/webhook/`), `the hook points at this n8n: ${hooks[0].body.destination_url}`);
+		const registered = sandbox.requests().slice(beforeActivation).filter((request) => request.provider === 'waldur' && request.method === 'POST' && request.path === '/api/hooks-web/');
+		assert.equal(registered.length, 1, 'activating the Waldur trigger registered one hook at Waldur');
+		assert.ok(registered[0].body.destination_url.startsWith(`${waldurUrl}?token=`), `the hook points at this n8n: ${registered[0].body.destination_url}`);
+		const remaining = forWaldurTrigger(await waldurHooks(sandbox));
+		assert.equal(remaining.length, 1, `one hook for the Waldur trigger's URL after activation, not ${remaining.length}`);
+		assert.equal(remaining[0].destination_url, registered[0].body.destination_url);
+		assert.ok(stale.every((hook) => !remaining.some((left) => left.uuid === hook.uuid)), 'the stale hooks were deleted');
+		console.log(`  ✔ Waldur: ${stale.length} hooks left behind for the trigger's URL were deleted on activation; one remains`);
 
 		await sendForgedVoyadoEvent(deployment, workflowOf('exVoyadoTrigger1'));
 
@@ -129,7 +181,10 @@ export async function runTriggerScenarios({ runtime, deployment, sandbox, exampl
 		}
 		const deliveries = sandbox.deliveries();
 		assert.deepEqual(deliveries.filter((delivery) => delivery.status !== 200), [], 'n8n accepted every delivery');
+		const toWaldurTrigger = deliveries.filter((delivery) => delivery.provider === 'waldur' && delivery.url.startsWith(waldurUrl));
+		assert.equal(toWaldurTrigger.length, 1, `Waldur posted the event to the trigger's URL once, not ${toWaldurTrigger.length} times`);
 		console.log(`  ✔ the forged Voyado delivery was refused and started no execution; ${deliveries.length} provider deliveries accepted`);
+		await sendVoyadoEventsUnderBothHeaderSets(runtime, deployment, workflowOf('exVoyadoTrigger1'));
 	} finally {
 		for (const scenario of TRIGGER_SCENARIOS) await client.deactivateWorkflow(scenario.workflowId).catch(() => {});
 	}
