@@ -1,6 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
+import type { ErrorCase } from './helpers';
 import {
+	answerWith,
 	API,
 	API_TOKEN,
 	BASIC_AUTH,
@@ -19,17 +19,6 @@ const sleep = skipBackoffSleeps();
 const STATE_CONFLICT =
 	/^Spreedly refuses this for the subscriber or plan as they are now.*a wrong API token gives HTTP 401\.$/;
 const CREDENTIAL_HINT = /Check the API key or token in the credential/;
-
-interface ErrorCase {
-	name: string;
-	params: IDataObject;
-	method: string;
-	path: string;
-	status: number;
-	body: string;
-	message: string;
-	hint: RegExp;
-}
 
 const errorCases: ErrorCase[] = [
 	{
@@ -54,26 +43,6 @@ const errorCases: ErrorCase[] = [
 		body: fixture('rspreedly_complimentary_failed_inactive.xml'),
 		message: 'Complimentary subscriptions cannot be given to inactive subscribers.',
 		hint: /^Spreedly extends only an active subscriber/,
-	},
-	{
-		name: '403 not a free trial plan (plain text)',
-		params: subscriberParams('subscribeToFreeTrial', { planId: '7' }),
-		method: 'POST',
-		path: '/subscribers/42/subscribe_to_free_trial.xml',
-		status: 403,
-		body: fixture('rspreedly_free_plan_not_free.xml'),
-		message: 'The subscription plan must be a free trial plan.',
-		hint: /^Spreedly answers 403 when the subscriber is not eligible for a free trial/,
-	},
-	{
-		name: '403 customer ID taken (plain text)',
-		params: subscriberParams('create', { customerId: '8889', screenName: 'bob' }),
-		method: 'POST',
-		path: '/subscribers.xml',
-		status: 403,
-		body: fixture('rspreedly_existing_subscriber.xml'),
-		message: 'A subscriber with a customer-id of 8889 already exists.',
-		hint: /^Spreedly answers 403 when a subscriber with this Customer ID already exists/,
 	},
 	{
 		name: '403 to a call the manual lists no 403 for (the general state hint)',
@@ -185,11 +154,7 @@ describe('Spreedly errors', () => {
 	it.each(errorCases.map((errorCase) => [errorCase.name, errorCase] as const))(
 		'%s → message and status',
 		async (_name, errorCase) => {
-			const api = spreedlyApi();
-			const contentType = errorCase.body.startsWith('<') ? XML : TEXT;
-			api
-				.intercept(errorCase.method, `${API}${errorCase.path}`)
-				.reply(errorCase.status, errorCase.body, contentType);
+			const api = answerWith(errorCase);
 			const { error } = await runSpreedly(errorCase.params);
 			expect(api.requests()).toHaveLength(1);
 			expect(error?.name).toBe('NodeApiError');

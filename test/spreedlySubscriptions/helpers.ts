@@ -40,6 +40,29 @@ export function spreedlyApi(host = HOST): MockApi {
 	return mockApi(host);
 }
 
+/** A call Spreedly answers with an error: the node's parameters, the reply, and what the error must say. */
+export interface ErrorCase {
+	name: string;
+	params: IDataObject;
+	method: string;
+	path: string;
+	status: number;
+	/** Spreedly's body: an XML document, or plain text. */
+	body: string;
+	message: string;
+	hint: RegExp;
+}
+
+/** Declares Spreedly's error reply of `errorCase` (XML or plain text, as its body is). */
+export function answerWith(errorCase: ErrorCase): MockApi {
+	const api = spreedlyApi();
+	const contentType = errorCase.body.startsWith('<') ? XML : TEXT;
+	api
+		.intercept(errorCase.method, `${API}${errorCase.path}`)
+		.reply(errorCase.status, errorCase.body, contentType);
+	return api;
+}
+
 /** Parses a request body independently of the node's code, so the tests check the XML itself. */
 export async function parsedXml(body: unknown): Promise<unknown> {
 	return await parseStringPromise(body as string, { explicitArray: false });

@@ -1,26 +1,14 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { API, fixture, runSpreedly, spreedlyApi, subscriberParams, TEXT, XML } from './helpers';
+import type { ErrorCase } from './helpers';
+import { answerWith, fixture, runSpreedly, subscriberParams } from './helpers';
 
 // What each status means per call, in the words of Spreedly's manual (integration reference, status
 // per call): the hint on the error item says that, not the general "check the values" or "check the
 // credential". The messages are the ones Spreedly sends (RSpreedly recordings where there is one).
 
-interface HintCase {
-	name: string;
-	params: IDataObject;
-	method: string;
-	path: string;
-	status: number;
-	body: string;
-	message: string;
-	hint: RegExp;
-}
-
 const FEE = { name: 'Bandwidth', amount: 5 };
 const DURATION = { durationQuantity: 1, durationUnits: 'months' };
 
-const cases: HintCase[] = [
+const cases: ErrorCase[] = [
 	{
 		name: 'Add Fee, 422 for an inactive subscriber',
 		params: subscriberParams('addFee', FEE),
@@ -163,11 +151,7 @@ describe('Spreedly: the hint for each status of each call', () => {
 	it.each(cases.map((hintCase) => [hintCase.name, hintCase] as const))(
 		'%s',
 		async (_name, hintCase) => {
-			const api = spreedlyApi();
-			const contentType = hintCase.body.startsWith('<') ? XML : TEXT;
-			api
-				.intercept(hintCase.method, `${API}${hintCase.path}`)
-				.reply(hintCase.status, hintCase.body, contentType);
+			const api = answerWith(hintCase);
 			const { items, error } = await runSpreedly(hintCase.params, { continueOnFail: true });
 			expect(error).toBeUndefined();
 			expect(api.requests()).toHaveLength(1);

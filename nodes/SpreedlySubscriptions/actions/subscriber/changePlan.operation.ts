@@ -1,17 +1,13 @@
-import { planDocument, planIdProperty } from './fields';
-import { subscriberOperation, subscriberOrPlanNotFound } from './subscriberRequest';
+import { planIdProperty } from './fields';
+import { planCall, subscriberOperation } from './subscriberRequest';
 
 /** Spreedly switches the plan at once: no prorating, no invoice, the feature level changes immediately. */
 export const { description, plan } = subscriberOperation(
 	'changePlan',
 	[planIdProperty],
-	(ctx, itemIndex, customerId) => {
-		const xml = planDocument(ctx, itemIndex);
-		return {
-			method: 'PUT',
-			action: 'change_subscription_plan',
-			xml,
-			notFoundMessage: subscriberOrPlanNotFound(customerId, String(xml.fields.id)),
-		};
-	},
+	(ctx, itemIndex, customerId) => ({
+		method: 'PUT',
+		action: 'change_subscription_plan',
+		...planCall(ctx, itemIndex, customerId),
+	}),
 );

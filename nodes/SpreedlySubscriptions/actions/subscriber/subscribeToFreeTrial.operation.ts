@@ -1,5 +1,5 @@
-import { planDocument, planIdProperty } from './fields';
-import { subscriberOperation, subscriberOrPlanNotFound } from './subscriberRequest';
+import { planIdProperty } from './fields';
+import { planCall, subscriberOperation } from './subscriberRequest';
 
 /** Spreedly answers 403 when the subscriber is not eligible or the plan is not a free-trial plan. */
 export const FREE_TRIAL_REFUSED_HINT =
@@ -8,14 +8,10 @@ export const FREE_TRIAL_REFUSED_HINT =
 export const { description, plan } = subscriberOperation(
 	'subscribeToFreeTrial',
 	[planIdProperty],
-	(ctx, itemIndex, customerId) => {
-		const xml = planDocument(ctx, itemIndex);
-		return {
-			method: 'POST',
-			action: 'subscribe_to_free_trial',
-			xml,
-			notFoundMessage: subscriberOrPlanNotFound(customerId, String(xml.fields.id)),
-			statusHints: { 403: FREE_TRIAL_REFUSED_HINT },
-		};
-	},
+	(ctx, itemIndex, customerId) => ({
+		method: 'POST',
+		action: 'subscribe_to_free_trial',
+		...planCall(ctx, itemIndex, customerId),
+		statusHints: { 403: FREE_TRIAL_REFUSED_HINT },
+	}),
 );

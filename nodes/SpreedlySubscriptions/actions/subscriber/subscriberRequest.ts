@@ -17,6 +17,7 @@ import { recordOrSuccess } from '../../results';
 import type { SpreedlyRequest } from '../../transport';
 import { spreedlyAnswer } from '../../transport';
 import { existingSubscriberLocator } from '../../pickers';
+import { planDocument } from './fields';
 
 /** `/subscribers/<id>.xml`, or `/subscribers/<id>/<action>.xml`, with the customer ID URL-encoded. */
 export function subscriberPath(customerId: string, action?: string): string {
@@ -28,9 +29,20 @@ export function notFoundMessage(customerId: string): string {
 	return `There is no Spreedly subscriber with customer ID "${customerId}"`;
 }
 
-/** A call that names a plan answers 404 when either the subscriber or the plan is missing. */
-export function subscriberOrPlanNotFound(customerId: string, planId: string): string {
-	return `${notFoundMessage(customerId)}, or no subscription plan with ID ${planId}`;
+/**
+ * The plan document of a call that names a plan (`<subscription-plan><id/>…`), and its 404 without a
+ * body, when either the subscriber or the plan may be missing.
+ */
+export function planCall(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	customerId: string,
+): Pick<SubscriberCall, 'xml' | 'notFoundMessage'> {
+	const xml = planDocument(ctx, itemIndex);
+	return {
+		xml,
+		notFoundMessage: `${notFoundMessage(customerId)}, or no subscription plan with ID ${String(xml.fields.id)}`,
+	};
 }
 
 export interface SubscriberCall {
