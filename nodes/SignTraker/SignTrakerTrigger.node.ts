@@ -43,8 +43,9 @@ export class SignTrakerTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"New credit award"}}',
+		// n8n's node creator merges this node with the SignTraker node into one entry and shows this text on it.
 		description:
-			'Starts the workflow when a SignTraker credit award is created (checks on a schedule)',
+			'Award credits to SignTraker agents and look agents up; start a workflow on every new credit award',
 		defaults: { name: 'SignTraker Trigger' },
 		polling: true,
 		inputs: [],

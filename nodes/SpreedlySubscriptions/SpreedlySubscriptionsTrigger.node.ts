@@ -21,8 +21,9 @@ export class SpreedlySubscriptionsTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Subscribers changed',
+		// n8n's node creator merges this node with the Spreedly Subscriptions node into one entry and shows this text on it.
 		description:
-			'Starts the workflow when Spreedly reports that subscribers changed (plan, expiry, payment), with each subscriber fetched fresh',
+			'Manage Spreedly (Pin Payments) Subscriptions subscribers: free trials, complimentary time, fees, store credit and plans; start a workflow when subscribers change',
 		defaults: { name: 'Spreedly Subscriptions Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

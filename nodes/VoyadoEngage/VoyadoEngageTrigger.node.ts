@@ -48,8 +48,9 @@ export class VoyadoEngageTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ") || "every event"}}',
+		// n8n's node creator merges this node with the Voyado Engage node into one entry and shows this text on it.
 		description:
-			'Starts the workflow when Voyado Engage sends a webhook event (points, vouchers, contacts), verified by its Svix signature',
+			'Give loyalty points in Voyado Engage and read point accounts, definitions and transactions; start a workflow on its webhook events (points, vouchers, contacts)',
 		defaults: { name: 'Voyado Engage Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -28,8 +28,9 @@ export class WaldurTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		// n8n's node creator merges this node with the Waldur node into one entry and shows this text on it.
 		description:
-			'Starts the workflow when Waldur reports a credit event (reduced, set to zero, created or updated by staff)',
+			'Create, top up, list and retire Waldur project and customer credits; start a workflow on credit events (reduced, set to zero, created or updated by staff)',
 		defaults: { name: 'Waldur Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
