@@ -1,7 +1,7 @@
 // `npm run e2e`: packs the package, and on each n8n line (1.x and 2.x) installs it into a fresh user folder of
 // the cached n8n, checks that n8n loaded every node, tool variant and credential, then runs the examples and
 // the fault cases (scripts/e2e/workflows) against the sandbox and checks each node's output and the requests
-// the sandbox received.
+// the sandbox received; on the first line also the examples in any order, twice (scripts/e2e/any-order.mjs).
 // Usage: node scripts/e2e.mjs [--n8n 1|2|1.85|all] [--allow-missing]
 //   --n8n: which n8n line (default all: 2 and 1, as CI runs them; 1.85, the oldest supported, by hand); --allow-missing: skip scenarios whose nodes are not built yet
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,10 +10,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandbox } from '../sandbox/server.mjs';
 import { checkLoadedTypes } from './e2e/check-loaded.mjs';
+import { runExamplesInAnyOrder } from './e2e/any-order.mjs';
 import { SCENARIOS } from './e2e/scenarios.mjs';
 import { buildAndPack, freePort, importCredentialsAndWorkflows, n8nCli, n8nEnv, PACKAGE_NAME } from './lib/n8n.mjs';
 import { installAsReadmeSays } from './lib/readme-install.mjs';
 import { writeSandboxCredentials } from './lib/sandbox-credentials.mjs';
+import { readExamples } from './lib/trigger-targets.mjs';
 import { step } from './lib/run.mjs';
 import { CI_LINES, ensureN8nRuntime, linesFromArgs } from './n8n-runtime.mjs';
 
@@ -46,16 +48,21 @@ function runOfFailedExecute(error) {
 	}
 }
 
+/** Runs one imported workflow with `n8n execute`; a run that failed is returned too (with `data.resultData.error`). */
+async function execute(runtime, env, workflowId) {
+	try {
+		return parseRun((await n8nCli(runtime, ['execute', `--id=${workflowId}`, '--rawOutput'], { env })).stdout);
+	} catch (error) {
+		const run = runOfFailedExecute(error);
+		if (!run?.data?.resultData?.error) throw new Error(`n8n could not run ${workflowId}:\n${error.message}`);
+		return run;
+	}
+}
+
 async function runScenario(runtime, env, sandbox, scenario) {
 	sandbox.reset();
 	scenario.setup?.(sandbox);
-	let run;
-	try {
-		run = parseRun((await n8nCli(runtime, ['execute', `--id=${scenario.workflowId}`, '--rawOutput'], { env })).stdout);
-	} catch (error) {
-		run = runOfFailedExecute(error);
-		if (!run?.data?.resultData?.error) throw new Error(`n8n could not run ${scenario.file}:\n${error.message}`);
-	}
+	const run = await execute(runtime, env, scenario.workflowId);
 	const runError = run.data?.resultData?.error;
 	if (runError) {
 		const where = runError.node?.name ? ` (node "${runError.node.name}")` : '';
@@ -68,8 +75,11 @@ async function runScenario(runtime, env, sandbox, scenario) {
 	}
 }
 
-/** Installs the tarball into a fresh user folder of one n8n line and runs every scenario there. */
-async function runLine(line, tarball, sandbox) {
+/**
+ * Installs the tarball into a fresh user folder of one n8n line and runs every scenario there; with `anyOrder`, then
+ * the examples in any order (e2e/any-order.mjs).
+ */
+async function runLine(line, tarball, sandbox, { anyOrder }) {
 	const runtime = await ensureN8nRuntime(line);
 	const label = `n8n ${runtime.n8nVersion}`;
 	const workDir = await mkdtemp(path.join(tmpdir(), `${PACKAGE_NAME}-e2e-${line}-`));
@@ -113,6 +123,18 @@ async function runLine(line, tarball, sandbox) {
 			console.log(`  ✖ ${error.message}`);
 		}
 	}
+	if (anyOrder) {
+		step(`${label}: the examples in any order, twice, without a sandbox reset between them`);
+		const examples = await readExamples(path.join(projectDir, 'examples'));
+		const failures = await runExamplesInAnyOrder({
+			examples,
+			sandbox,
+			execute: (workflowId) => execute(runtime, env, workflowId),
+			log: (line) => console.log(`  ${line}`),
+		});
+		if (failures.length) result.failed.push(`examples in any order: ${failures.join('; ')}`);
+		else result.passed++;
+	}
 	if (result.failed.length) console.error(`\nThe ${label} user folder is kept for inspection: ${userFolder}`);
 	else await rm(workDir, { recursive: true, force: true });
 	return result;
@@ -126,7 +148,8 @@ async function main() {
 	try {
 		step(`Building and packing ${PACKAGE_NAME}`);
 		const tarball = await buildAndPack(projectDir, packDir);
-		for (const line of lines) results.push(await runLine(line, tarball, sandbox));
+		// The examples in any order on the first line only (n8n 2.x, the one npm start serves): it takes ten n8n runs.
+		for (const [index, line] of lines.entries()) results.push(await runLine(line, tarball, sandbox, { anyOrder: index === 0 }));
 	} finally {
 		await sandbox.close();
 		await rm(packDir, { recursive: true, force: true });

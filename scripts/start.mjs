@@ -68,15 +68,22 @@ async function waitUntilReady(url, child) {
 function printWelcome(sandbox) {
 	console.log(`
 ────────────────────────────────────────────────────────────────────────
- n8n with ${PACKAGE_NAME} is ready: http://localhost:${N8N_PORT}
+ n8n with ${PACKAGE_NAME} is ready: http://localhost:${N8N_PORT}/home/workflows
    1. Sign in as ${DEMO_OWNER.email}, password "${DEMO_OWNER.password}" (a local demo login).
-   2. Open Overview → Workflows: the examples are there.
+   2. The Workflows list shows the examples, numbered as in the README.
    3. Open one and click "Execute workflow". The nodes talk to the sandbox
       (${sandbox.url}), with the "(sandbox)" credentials already set up.
+      Run them in any order, as often as you like.
    4. Triggers: publish (activate) examples 6-9, then run example 2, 4, 10
       or 1: the sandbox sends the provider's event (SignTraker: the next poll)
       and the trigger's workflow runs (see its Executions tab).
  What the sandbox received: ${sandbox.url}/__requests
+ Back to the sandbox's first data: curl -X POST ${sandbox.url}/__reset
+ Expected in this terminal, not failures: "Failed to start Python task
+   runner" (no Python here; Code nodes run JavaScript), "Received request
+   for unknown webhook" (the sandbox sent an event for a trigger example
+   not published yet), and "AxiosError" with a stack trace after a failed
+   credential test (n8n logs what the credential dialog shows).
  The sandbox's keys (fake ones; already in the "(sandbox)" credentials):
 ${sandboxCredentialLines(sandbox.baseUrls)
 	.map((line) => `   ${line}`)

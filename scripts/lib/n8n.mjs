@@ -40,7 +40,13 @@ export function n8nEnv({ userFolder, brokerPort, port = 5678, extra = {} }) {
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
 		// n8n's list of verified community nodes, fetched from api.n8n.io when someone signs in.
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// instance-ai: n8n 2.x's own assistant, which would otherwise be the page the editor opens after sign-in.
+		N8N_DISABLED_MODULES: 'mcp-registry,instance-ai',
+		// n8n 2.x's current defaults, set explicitly: without them it prints deprecation warnings at every start.
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		N8N_RUNNERS_TASK_TIMEOUT: '300',
+		N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(2 * 1024 ** 3),
+		N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '5000',
 		...extra,
 	};
 }
