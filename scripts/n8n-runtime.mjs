@@ -91,7 +91,7 @@ export async function ensureN8nRuntime(line = DEFAULT_LINE) {
 	await removeAbandonedInstalls(target.dir);
 	const staging = describe(line, `${target.dir}.partial-${process.pid}`);
 	step(
-		`Installing n8n ${target.n8nVersion} with Node ${target.nodeVersion} into ${target.dir} (first run only, ~5 minutes, ~3 GB)`,
+		`Installing n8n ${target.n8nVersion} with Node ${target.nodeVersion} into ${target.dir} (first run only: 10-14 minutes on 2 cores, 3 GB)`,
 	);
 	const started = Date.now();
 	const elapsed = () => Math.round((Date.now() - started) / 1000);
@@ -159,7 +159,7 @@ async function install(runtime) {
 	const natives = NATIVE_PACKAGES.filter((name) =>
 		existsSync(path.join(runtime.dir, 'node_modules', name, 'package.json')),
 	);
-	step(`Building ${natives.join(' and ')} for Node ${nodeVersion} (sqlite3 compiles, ~70 s)`);
+	step(`Building ${natives.join(' and ')} for Node ${nodeVersion} (sqlite3 compiles: several minutes on 2 cores)`);
 	// The runtime's Node first on PATH and its own headers, whatever the user's npm config says (`nodedir`).
 	const runtimeNodeEnv = npmEnv({
 		PATH: `${path.dirname(runtime.nodeBin)}${path.delimiter}${process.env.PATH}`,

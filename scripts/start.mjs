@@ -80,7 +80,7 @@ function printWelcome(sandbox) {
  What the sandbox received: ${sandbox.url}/__requests
  Back to the sandbox's first data: curl -X POST ${sandbox.url}/__reset
  Expected in this terminal, not failures: "Failed to start Python task
-   runner" (no Python here; Code nodes run JavaScript), "Received request
+   runner" (no Python here; the examples need none), "Received request
    for unknown webhook" (the sandbox sent an event for a trigger example
    not published yet), and "AxiosError" with a stack trace after a failed
    credential test (n8n logs what the credential dialog shows).

@@ -1,5 +1,5 @@
-// Installs the package the way the README's "Install into your n8n → Manually" tells a user: the e2e runs those
-// very lines (between the install-commands markers), with its own n8n folder for ~/.n8n and a tarball for the name.
+// Installs the package the way the README's "Install into your n8n" tells a user: the e2e runs those very lines
+// (between the install-commands markers), with its own n8n folder for ~/.n8n and the tarball it packed for TARBALL.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PACKAGE_NAME } from './n8n.mjs';
@@ -17,12 +17,22 @@ export async function readmeInstallCommands(readmePath) {
 		.filter(Boolean);
 }
 
-/** The commands with `~/.n8n` → `<userFolder>/.n8n` and the package name (as an install argument) → the tarball. */
+/** `TARBALL="$PWD/<file>"`: the README's line naming the tarball `npm pack` wrote into the clone. */
+const TARBALL_ASSIGNMENT = /^TARBALL="\$PWD\/([^"]+)"$/;
+
+/**
+ * The commands with `~/.n8n` → `<userFolder>/.n8n` and the tarball the README names → `tarball`. The README must name
+ * the file `npm pack` writes (its version included), so that its lines work as they stand.
+ */
 export function localised(commands, userFolder, tarball) {
-	const packageArgument = new RegExp(`(?<=\\bnpm install .*)(?<![\\w@/-])${PACKAGE_NAME}(?![\\w/-])`);
-	return commands.map((line) =>
-		line.replaceAll('~/.n8n', path.join(userFolder, '.n8n')).replace(packageArgument, tarball),
-	);
+	return commands.map((line) => {
+		const assignment = TARBALL_ASSIGNMENT.exec(line);
+		if (!assignment) return line.replaceAll('~/.n8n', path.join(userFolder, '.n8n'));
+		if (assignment[1] !== path.basename(tarball)) {
+			throw new Error(`The README's install lines name ${assignment[1]}, but npm pack writes ${path.basename(tarball)}: update the README`);
+		}
+		return `TARBALL=${JSON.stringify(tarball)}`;
+	});
 }
 
 export async function installAsReadmeSays(readmePath, userFolder, tarball) {
