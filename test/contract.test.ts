@@ -108,6 +108,10 @@ const CONTRACT: Record<
 		node: new VoyadoEngage(),
 		credential: 'voyadoEngageApi',
 		operations: {
+			contact: {
+				find: ['findBy', 'value', 'options.contactType', 'options.whenNotFound'],
+				get: ['contactId'],
+			},
 			pointAccount: { get: ['accountId'], getAll: ['contactId', 'returnAll', 'limit'] },
 			pointDefinition: { get: ['definitionId'], getAll: ['returnAll', 'limit'] },
 			pointTransaction: {

@@ -65,6 +65,11 @@ export interface ApiRequest {
 	statusHints?: Partial<Record<number, string>>;
 	/** What a 2xx without a body means for this request (see EmptySuccess); unset: the body is `undefined`. */
 	emptySuccess?: EmptySuccess;
+	/**
+	 * Error statuses that are answers to this request, not failures (a lookup's 404 "no such contact"):
+	 * their body is read and returned like a success's, for the caller to tell the cases apart.
+	 */
+	answeredStatuses?: number[];
 }
 
 /**
@@ -140,7 +145,8 @@ export async function apiRequest<T = unknown>(
 	const options = buildRequest(call, data);
 	const exchange = await sendWithRetries(call, options);
 	const { response } = exchange;
-	if (response.statusCode >= 200 && response.statusCode < 300) {
+	const isSuccess = response.statusCode >= 200 && response.statusCode < 300;
+	if (isSuccess || request.answeredStatuses?.includes(response.statusCode)) {
 		return {
 			statusCode: response.statusCode,
 			headers: response.headers,

@@ -22,6 +22,13 @@ const CONTRACT: Record<
 	string,
 	Record<string, { parameters: string[]; collections?: Record<string, string[]> }>
 > = {
+	contact: {
+		find: {
+			parameters: ['findBy', 'value', 'options'],
+			collections: { options: ['contactType', 'whenNotFound'] },
+		},
+		get: { parameters: ['contactId'] },
+	},
 	pointAccount: {
 		get: { parameters: ['accountId'] },
 		getAll: { parameters: ['contactId', 'returnAll', 'limit'] },
@@ -93,6 +100,13 @@ describe('Voyado Engage node description', () => {
 					for (const field of fields) expect(options.map((option) => option.name)).toContain(field);
 				}
 			},
+		);
+	});
+
+	it("Contact → Find searches by the five kinds Engage's lookup takes", () => {
+		const findBy = shownFor('contact', 'find').find((property) => property.name === 'findBy');
+		expect(optionValues(findBy)?.sort()).toEqual(
+			['email', 'mobilePhone', 'socialSecurityNumber', 'customKey', 'any'].sort(),
 		);
 	});
 
