@@ -17,13 +17,15 @@ interface GetByIdSpec {
 	/** The ID parameter: a numeric ID field with this description, or a picker of its own. */
 	idDescription?: string;
 	idProperty?: INodeProperties;
+	/** Reads and checks the ID (before any request); a numeric ID by default. */
+	requireId?: (ctx: IExecuteFunctions, name: string, itemIndex: number, label: string) => unknown;
 	/** The collection path; the ID is appended. */
 	path: string;
 	/** "point account", for the not-found message. */
 	what: string;
 }
 
-/** A `get` operation: GET <path>/<numeric id>, the record as it comes. */
+/** A `get` operation: GET <path>/<id>, the record as it comes. */
 export function getByIdOperation(spec: GetByIdSpec): Operation {
 	return {
 		description: forOperation(spec.resource, 'get', [
@@ -31,7 +33,8 @@ export function getByIdOperation(spec: GetByIdSpec): Operation {
 			optionsCollection([], READ_CONCURRENCY),
 		]),
 		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
-			const id = requirePositiveInteger(this, spec.idName, itemIndex, spec.idLabel);
+			const requireId = spec.requireId ?? requirePositiveInteger;
+			const id = String(requireId(this, spec.idName, itemIndex, spec.idLabel));
 			const request = {
 				method: 'GET' as const,
 				path: `${spec.path}/${id}`,

@@ -16,6 +16,12 @@ const find = (findBy: string, value: string, options: IDataObject = {}): IDataOb
 	options,
 });
 
+/** Engage's answer to a search for `query` (and the recorded request). */
+const lookup = (query: IDataObject) =>
+	engage()
+		.get(LOOKUP)
+		.query(query as Record<string, string>);
+
 /** Engage's error body: the code and a text (the shape is not documented; the code is what counts). */
 const engageError = (errorCode: string, message = errorCode) => ({ errorCode, message });
 
@@ -29,10 +35,7 @@ describe('Voyado Engage Contact → Find', () => {
 	])(
 		'by %s: GET /api/v2/contacts/id?%s=…, the ID Engage returns as a JSON string',
 		async (findBy, value) => {
-			const api = engage()
-				.get(LOOKUP)
-				.query({ [findBy]: value })
-				.reply(200, JSON.stringify(CONTACT));
+			const api = lookup({ [findBy]: value }).reply(200, JSON.stringify(CONTACT));
 			const { rawOutputs } = await runVoyado(find(findBy, value));
 			expect(rawOutputs[0][0]).toEqual([
 				{ json: { contactId: CONTACT, found: true, findBy, value }, pairedItem: { item: 0 } },
@@ -45,7 +48,7 @@ describe('Voyado Engage Contact → Find', () => {
 
 	it('URL-encodes the value: an email with + arrives with its + (%2B), not as a space', async () => {
 		const value = 'jane+shop@example.com';
-		const api = engage().get(LOOKUP).query({ email: value }).reply(200, JSON.stringify(CONTACT));
+		const api = lookup({ email: value }).reply(200, JSON.stringify(CONTACT));
 		const { items } = await runVoyado(find('email', value));
 		expect(items[0].json.contactId).toBe(CONTACT);
 		const [request] = api.requests();
@@ -53,18 +56,13 @@ describe('Voyado Engage Contact → Find', () => {
 	});
 
 	it('sends Options → Contact Type as contactType', async () => {
-		engage()
-			.get(LOOKUP)
-			.query({ customKey: 'M-1001', contactType: 'Member' })
-			.reply(200, JSON.stringify(CONTACT));
+		lookup({ customKey: 'M-1001', contactType: 'Member' }).reply(200, JSON.stringify(CONTACT));
 		const { items } = await runVoyado(find('customKey', 'M-1001', { contactType: 'Member' }));
 		expect(items[0].json.contactId).toBe(CONTACT);
 	});
 
 	it('one lookup per input item, each output paired with its item', async () => {
-		engage()
-			.get(LOOKUP)
-			.query({ email: 'a@example.com' })
+		lookup({ email: 'a@example.com' })
 			.reply(200, JSON.stringify(CONTACT))
 			.get(LOOKUP)
 			.query({ email: 'b@example.com' })
@@ -88,10 +86,7 @@ describe('Voyado Engage Contact → Find', () => {
 
 	describe('404 ContactNotFound', () => {
 		it('is an error for the item, httpCode "404", naming what was searched', async () => {
-			engage()
-				.get(LOOKUP)
-				.query({ email: 'new@example.com' })
-				.reply(404, engageError('ContactNotFound'));
+			lookup({ email: 'new@example.com' }).reply(404, engageError('ContactNotFound'));
 			const { error } = await runVoyado(find('email', 'new@example.com'));
 			expect(error?.name).toBe('NodeApiError');
 			expect(error?.httpCode).toBe('404');
@@ -100,9 +95,7 @@ describe('Voyado Engage Contact → Find', () => {
 		});
 
 		it('with Continue On Fail: an error item with httpCode "404"; the other items go on', async () => {
-			engage()
-				.get(LOOKUP)
-				.query({ email: 'new@example.com' })
+			lookup({ email: 'new@example.com' })
 				.reply(404, engageError('ContactNotFound'))
 				.get(LOOKUP)
 				.query({ email: 'jane@example.com' })
@@ -121,10 +114,7 @@ describe('Voyado Engage Contact → Find', () => {
 		});
 
 		it('When Not Found → Output an Item: { contactId: null, found: false } for a buyer who is not a member yet', async () => {
-			engage()
-				.get(LOOKUP)
-				.query({ email: 'new@example.com' })
-				.reply(404, engageError('ContactNotFound'));
+			lookup({ email: 'new@example.com' }).reply(404, engageError('ContactNotFound'));
 			const { rawOutputs } = await runVoyado(
 				find('email', 'new@example.com', { whenNotFound: 'outputItem' }),
 			);
@@ -137,7 +127,7 @@ describe('Voyado Engage Contact → Find', () => {
 		});
 
 		it('Find By "Any": the hint says which kinds Engage tries, and in which order', async () => {
-			engage().get(LOOKUP).query({ any: '0701234567' }).reply(404, engageError('ContactNotFound'));
+			lookup({ any: '0701234567' }).reply(404, engageError('ContactNotFound'));
 			const { error } = await runVoyado(find('any', '0701234567'));
 			expect(error?.httpCode).toBe('404');
 			expect(error?.description).toMatch(/email, then social security number, then mobile phone/);
@@ -146,10 +136,7 @@ describe('Voyado Engage Contact → Find', () => {
 
 	describe('409 MultipleMatches', () => {
 		it('is an error saying more than one contact matched and how to narrow the search', async () => {
-			engage()
-				.get(LOOKUP)
-				.query({ email: 'family@example.com' })
-				.reply(409, engageError('MultipleMatches'));
+			lookup({ email: 'family@example.com' }).reply(409, engageError('MultipleMatches'));
 			const { error } = await runVoyado(find('email', 'family@example.com'));
 			expect(error?.httpCode).toBe('409');
 			expect(error?.message).toBe(
@@ -159,10 +146,7 @@ describe('Voyado Engage Contact → Find', () => {
 		});
 
 		it('stays an error with When Not Found → Output an Item: no contact is guessed', async () => {
-			engage()
-				.get(LOOKUP)
-				.query({ email: 'family@example.com' })
-				.reply(409, engageError('MultipleMatches'));
+			lookup({ email: 'family@example.com' }).reply(409, engageError('MultipleMatches'));
 			const { error } = await runVoyado(
 				find('email', 'family@example.com', { whenNotFound: 'outputItem' }),
 			);
@@ -192,10 +176,7 @@ describe('Voyado Engage Contact → Find', () => {
 			],
 			['email', '"', 'InvalidSearchQuery', /^The parameter "Value" is not a search Engage can run/],
 		])('find by %s "%s": %s', async (findBy, value, code, message) => {
-			engage()
-				.get(LOOKUP)
-				.query({ [findBy]: value })
-				.reply(400, engageError(code));
+			lookup({ [findBy]: value }).reply(400, engageError(code));
 			const { error } = await runVoyado(find(findBy, value));
 			expect(error?.httpCode).toBe('400');
 			expect(error?.message).toMatch(message);
@@ -203,10 +184,10 @@ describe('Voyado Engage Contact → Find', () => {
 		});
 
 		it('InvalidContactType names Options → Contact Type and its value', async () => {
-			engage()
-				.get(LOOKUP)
-				.query({ email: 'jane@example.com', contactType: 'Gold' })
-				.reply(400, engageError('InvalidContactType'));
+			lookup({ email: 'jane@example.com', contactType: 'Gold' }).reply(
+				400,
+				engageError('InvalidContactType'),
+			);
 			const { error } = await runVoyado(find('email', 'jane@example.com', { contactType: 'Gold' }));
 			expect(error?.message).toBe(
 				'The parameter "Contact Type" is not a contact type of this Engage tenant ("Gold")',
@@ -214,7 +195,7 @@ describe('Voyado Engage Contact → Find', () => {
 		});
 
 		it('a 400 without a known code still names the value', async () => {
-			engage().get(LOOKUP).query({ email: 'x' }).reply(400, { message: 'Bad request' });
+			lookup({ email: 'x' }).reply(400, { message: 'Bad request' });
 			const { error } = await runVoyado(find('email', 'x'));
 			expect(error?.httpCode).toBe('400');
 			expect(error?.message).toBe(
@@ -224,7 +205,7 @@ describe('Voyado Engage Contact → Find', () => {
 	});
 
 	it('a 200 without a contact ID is an error, not an item without one', async () => {
-		engage().get(LOOKUP).query({ email: 'jane@example.com' }).reply(200, { items: [] });
+		lookup({ email: 'jane@example.com' }).reply(200, { items: [] });
 		const { error } = await runVoyado(find('email', 'jane@example.com'));
 		expect(error?.message).toBe('Voyado Engage answered the contact lookup without a contact ID');
 	});
@@ -251,10 +232,7 @@ describe('Voyado Engage Contact → Find', () => {
 		])(
 			'%s, HTTP %s: masked to its last two characters',
 			async (findBy, value, status, code, shown) => {
-				engage()
-					.get(LOOKUP)
-					.query({ [findBy]: value })
-					.reply(status, engageError(code));
+				lookup({ [findBy]: value }).reply(status, engageError(code));
 				const { error } = await runVoyado(find(findBy, value));
 				expect(error?.message).toContain(shown);
 				expect(leaks(error, value)).toBe(false);
@@ -262,10 +240,9 @@ describe('Voyado Engage Contact → Find', () => {
 		);
 
 		it('also where Engage repeats it in another error (a 500), as sent or URL-encoded', async () => {
-			engage()
-				.get(LOOKUP)
-				.query({ mobilePhone: PHONE })
-				.reply(500, { message: `Lookup of ${PHONE} (${encodeURIComponent(PHONE)}) failed` });
+			lookup({ mobilePhone: PHONE }).reply(500, {
+				message: `Lookup of ${PHONE} (${encodeURIComponent(PHONE)}) failed`,
+			});
 			const { error } = await runVoyado(find('mobilePhone', PHONE, { maxRetries: 0 }));
 			expect(error?.message).toBe('Lookup of **********43 (**********43) failed');
 			expect(leaks(error, PHONE)).toBe(false);
@@ -273,7 +250,7 @@ describe('Voyado Engage Contact → Find', () => {
 		});
 
 		it('and in the error item of Continue On Fail', async () => {
-			engage().get(LOOKUP).query({ mobilePhone: PHONE }).reply(404, engageError('ContactNotFound'));
+			lookup({ mobilePhone: PHONE }).reply(404, engageError('ContactNotFound'));
 			const { items } = await runVoyado(find('mobilePhone', PHONE), { continueOnFail: true });
 			expect(items[0].json.error).toBe(
 				'No Voyado Engage contact has the mobile phone number "**********43"',
