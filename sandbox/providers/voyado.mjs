@@ -1,5 +1,7 @@
 // Voyado Engage v2 point accounts: `apikey` header, mandatory JSON content type, offset/count paging,
 // and a batch POST that skips invalid rows (reported in `notAccepted`) instead of failing.
+// Contacts: the lookup `GET /api/v2/contacts/id` and `GET /api/v2/contacts/{id}` as "Find contact" documents them
+// (developer.voyado.com/en/contacts/identify-contact/find-contact.html); the shape of a contact is not documented there.
 import { randomUUID } from 'node:crypto';
 import { header, intParam, json, nowIso, parseJson, router } from '../lib/http.mjs';
 import { svixHeaders } from '../lib/svix.mjs';
@@ -7,13 +9,42 @@ import { svixHeaders } from '../lib/svix.mjs';
 export const VOYADO_CONTACT_ID = '5b8f3c3e-2d9a-4e1f-9c7b-0a1d2e3f4a5b';
 export const VOYADO_CONTACT_WITHOUT_ACCOUNTS = '8e2d6b71-4c3a-4f0e-b1d2-9a8b7c6d5e4f';
 export const VOYADO_MAX_ROWS = 1000;
+/** Two contacts share this email: a lookup by it is 409 MultipleMatches. */
+export const VOYADO_SHARED_EMAIL = 'family@example.com';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TRANSACTION_FILTERS = ['All', 'Active', 'Pending'];
 
+/** The contacts, with the identifiers the lookup searches (customKey: the member number in this tenant). */
+function seedContacts() {
+	const contact = (id, contactType, firstName, lastName, identifiers) => ({ id, contactType, firstName, lastName, ...identifiers });
+	return [
+		contact(VOYADO_CONTACT_ID, 'Member', 'Jane', 'Doe', {
+			email: 'jane+shop@example.com',
+			mobilePhone: '+46701234567',
+			socialSecurityNumber: '198501011234',
+			customKey: '100234',
+		}),
+		contact(VOYADO_CONTACT_WITHOUT_ACCOUNTS, 'Member', 'John', 'Roe', {
+			email: 'john@example.com',
+			mobilePhone: '+46709876543',
+			socialSecurityNumber: '199002022345',
+			customKey: '100235',
+		}),
+		...['Alex', 'Sam'].map((firstName, index) =>
+			contact(`c0ffee00-0000-4000-8000-00000000000${index + 1}`, 'Contact', firstName, 'Family', {
+				email: VOYADO_SHARED_EMAIL,
+				mobilePhone: null,
+				socialSecurityNumber: null,
+				customKey: null,
+			}),
+		),
+	];
+}
+
 function seed() {
 	return {
-		contacts: new Set([VOYADO_CONTACT_ID, VOYADO_CONTACT_WITHOUT_ACCOUNTS]),
+		contacts: seedContacts(),
 		definitions: [
 			{ id: 1, name: 'Bonus points', description: 'Points earned on purchases' },
 			{ id: 2, name: 'Level points', description: 'Points that decide the membership level' },
@@ -125,7 +156,7 @@ export function createVoyado({ apiKey, webhooks }) {
 		const where = `Row ${index}`;
 		if (typeof row?.contactId !== 'string' || !GUID.test(row.contactId)) {
 			reasons.push(`${where}: contactId '${row?.contactId}' is not a valid GUID.`);
-		} else if (!state.contacts.has(row.contactId.toLowerCase())) {
+		} else if (!state.contacts.some((contact) => contact.id === row.contactId.toLowerCase())) {
 			reasons.push(`${where}: no contact with id ${row.contactId}.`);
 			missing.contactId = row.contactId;
 		}
@@ -203,8 +234,52 @@ export function createVoyado({ apiKey, webhooks }) {
 		return json(200, result);
 	}
 
+	/** The identifier kinds in the order `any` tries them: the 400 code of an invalid value, and the check. */
+	const IDENTIFIERS = [
+		['email', 'InvalidEmailAddress', (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)],
+		['socialSecurityNumber', 'InvalidSocialSecurityNumber', (value) => /^(\d{2})?\d{6}-?\d{4}$/.test(value)],
+		['mobilePhone', 'InvalidPhoneNumber', (value) => /^\+?\d{7,15}$/.test(value.replace(/[\s-]/g, ''))],
+		['customKey', 'InvalidSearchQuery', (value) => value.trim() !== ''],
+	];
+	const CONTACT_TYPES = ['Member', 'Contact'];
+	const normalized = {
+		email: (value) => value.toLowerCase(),
+		socialSecurityNumber: (value) => value.replace('-', '').slice(-10),
+		mobilePhone: (value) => value.replace(/[\s-]/g, ''),
+		customKey: (value) => value,
+	};
+
+	/** `GET /api/v2/contacts/id?<kind>=<value>`: exactly one kind (or `any`), optional contactType. */
+	function findContactId({ query }) {
+		const given = [...IDENTIFIERS.map(([kind]) => kind), 'any'].filter((kind) => query.has(kind));
+		if (given.length !== 1) return error(400, 'InvalidSearchQuery', 'Give exactly one of email, mobilePhone, socialSecurityNumber, customKey or any.');
+		const contactType = query.get('contactType');
+		if (contactType !== null && !CONTACT_TYPES.includes(contactType)) return error(400, 'InvalidContactType', `Unknown contact type '${contactType}'.`);
+		const value = query.get(given[0]);
+		// `any` searches the first kind the value is valid for (a custom key is any text).
+		const [kind, invalidCode, isValid] =
+			given[0] === 'any' ? IDENTIFIERS.find(([, , valid]) => valid(value)) : IDENTIFIERS.find(([name]) => name === given[0]);
+		if (!isValid(value)) return error(400, invalidCode, `The ${kind} is not valid.`);
+		const wanted = normalized[kind](value);
+		const matches = state.contacts.filter(
+			(contact) => contact[kind] !== null && normalized[kind](contact[kind]) === wanted && (contactType === null || contact.contactType === contactType),
+		);
+		if (matches.length === 0) return error(404, 'ContactNotFound', 'No contact was found.');
+		if (matches.length > 1) return error(409, 'MultipleMatches', 'More than one contact was found.');
+		return json(200, matches[0].id);
+	}
+
+	function getContact(request) {
+		const contact = state.contacts.find((candidate) => candidate.id === request.params.id.toLowerCase());
+		if (!contact) return error(404, 'ContactNotFound', 'No contact was found.');
+		const { id, contactType, firstName, lastName, email, mobilePhone, customKey } = contact;
+		return json(200, { id, contactType, attributes: { firstName, lastName, email, mobilePhone, memberNumber: customKey } });
+	}
+
 	const handle = router(
 		[
+			['GET', /^\/api\/v2\/contacts\/id$/, findContactId],
+			['GET', /^\/api\/v2\/contacts\/(?<id>[0-9a-fA-F-]{36})$/, getContact],
 			['GET', /^\/api\/v2\/point-accounts\/definitions$/, (request) => {
 				const page = paging(request);
 				if (!page) return error(400, 'InvalidPaging', 'offset and count must be non-negative integers.');

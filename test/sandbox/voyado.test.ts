@@ -120,4 +120,65 @@ describe('sandbox: Voyado Engage', () => {
 		});
 		expect(neither.status).toBe(400);
 	});
+
+	describe('contacts, as "Find contact" documents the lookup', () => {
+		const lookup = async (query: string) => {
+			const answer = await sandbox().request(`/voyado/api/v2/contacts/id?${query}`, { headers });
+			return [answer.status, answer.json<unknown>()];
+		};
+		const code = (errorCode: string) => expect.objectContaining({ errorCode });
+
+		it('finds the ID (a JSON string) by email (with its + encoded), phone, social security number or member number', async () => {
+			for (const query of [
+				'email=jane%2Bshop%40example.com',
+				'email=JANE%2BSHOP%40example.com',
+				'mobilePhone=%2B46701234567',
+				'socialSecurityNumber=19850101-1234',
+				'customKey=100234',
+				'customKey=100234&contactType=Member',
+			])
+				expect(await lookup(query)).toEqual([200, CONTACT]);
+		});
+
+		it('"any" tries email, social security number, phone, then custom key, and stops at the first valid kind', async () => {
+			expect(await lookup('any=jane%2Bshop%40example.com')).toEqual([200, CONTACT]);
+			expect(await lookup('any=198501011234')).toEqual([200, CONTACT]);
+			expect(await lookup('any=%2B46701234567')).toEqual([200, CONTACT]);
+			// A member number that looks like a phone number is searched as one.
+			expect(await lookup('any=1002340')).toEqual([404, code('ContactNotFound')]);
+		});
+
+		it('404 ContactNotFound, 409 MultipleMatches, 400 Invalid*', async () => {
+			expect(await lookup('email=jane%20shop%40example.com')).toEqual([
+				400,
+				code('InvalidEmailAddress'),
+			]);
+			expect(await lookup('email=nobody%40example.com')).toEqual([404, code('ContactNotFound')]);
+			expect(await lookup('email=family%40example.com')).toEqual([409, code('MultipleMatches')]);
+			expect(await lookup('customKey=100234&contactType=Contact')).toEqual([
+				404,
+				code('ContactNotFound'),
+			]);
+			expect(await lookup('mobilePhone=12')).toEqual([400, code('InvalidPhoneNumber')]);
+			expect(await lookup('socialSecurityNumber=1985')).toEqual([
+				400,
+				code('InvalidSocialSecurityNumber'),
+			]);
+			expect(await lookup('email=a%40b.se&contactType=Gold')).toEqual([
+				400,
+				code('InvalidContactType'),
+			]);
+			expect(await lookup('email=a%40b.se&customKey=1')).toEqual([400, code('InvalidSearchQuery')]);
+		});
+
+		it('reads a contact by ID', async () => {
+			const contact = await sandbox().request(`/voyado/api/v2/contacts/${CONTACT}`, { headers });
+			expect(contact.json()).toMatchObject({ id: CONTACT, contactType: 'Member' });
+			const missing = await sandbox().request(
+				'/voyado/api/v2/contacts/00000000-0000-4000-8000-000000000000',
+				{ headers },
+			);
+			expect(missing.status).toBe(404);
+		});
+	});
 });
