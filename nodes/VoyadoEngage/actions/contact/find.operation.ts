@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { Check } from '../../../shared/checks';
+import { invalidParameter, optional, toRequiredString } from '../../../shared/checks';
+import { field, readCollection } from '../../../shared/fields';
 import { READ_CONCURRENCY } from '../../../shared/concurrency';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import type { ItemPlan } from '../../../shared/itemLoop';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import { invalidParameter, requireString } from '../../../shared/validate';
 import type { ContactQuery, FindBy } from '../../contacts/identifiers';
 import { findContact } from '../../contacts/lookup';
 
@@ -12,7 +14,12 @@ const FIND_BY: FindBy[] = ['email', 'mobilePhone', 'socialSecurityNumber', 'cust
 
 type WhenNotFound = 'error' | 'outputItem';
 
-const properties: INodeProperties[] = [
+const toFindBy: Check<FindBy> = (ctx, value, itemIndex, label) => {
+	if (FIND_BY.includes(value as FindBy)) return value as FindBy;
+	throw invalidParameter(ctx, itemIndex, label, `must be one of ${FIND_BY.join(', ')}`);
+};
+
+const findByField = field(
 	{
 		displayName: 'Find By',
 		name: 'findBy',
@@ -40,6 +47,10 @@ const properties: INodeProperties[] = [
 		default: 'email',
 		description: 'Which identifier of the contact the value is',
 	},
+	toFindBy,
+);
+
+const valueField = field(
 	{
 		displayName: 'Value',
 		name: 'value',
@@ -49,16 +60,27 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. jane@example.com',
 		description: 'The identifier to search for; the node URL-encodes it (an email may contain +)',
 	},
+	toRequiredString,
+);
+
+const contactTypeField = field(
+	{
+		displayName: 'Contact Type',
+		name: 'contactType',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Member',
+		description: 'Search only contacts of this type; empty searches every type',
+	},
+	optional(toRequiredString),
+);
+
+const properties: INodeProperties[] = [
+	findByField.property,
+	valueField.property,
 	optionsCollection(
 		[
-			{
-				displayName: 'Contact Type',
-				name: 'contactType',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Member',
-				description: 'Search only contacts of this type; empty searches every type',
-			},
+			contactTypeField.property,
 			{
 				displayName: 'When Not Found',
 				name: 'whenNotFound',
@@ -87,18 +109,17 @@ const properties: INodeProperties[] = [
 
 export const description = forOperation('contact', 'find', properties);
 
-function readFindBy(ctx: IExecuteFunctions, itemIndex: number): FindBy {
-	const value = ctx.getNodeParameter('findBy', itemIndex, 'email') as FindBy;
-	if (!FIND_BY.includes(value))
-		throw invalidParameter(ctx, itemIndex, 'Find By', `must be one of ${FIND_BY.join(', ')}`);
-	return value;
-}
-
 function readQuery(ctx: IExecuteFunctions, itemIndex: number): ContactQuery {
-	const findBy = readFindBy(ctx, itemIndex);
-	const value = requireString(ctx, 'value', itemIndex, 'Value');
-	const contactType = String(ctx.getNodeParameter('options.contactType', itemIndex, '') ?? '');
-	return { findBy, value, ...(contactType.trim() ? { contactType: contactType.trim() } : {}) };
+	const contactType = contactTypeField.from(
+		readCollection(ctx, 'options', itemIndex),
+		ctx,
+		itemIndex,
+	);
+	return {
+		findBy: findByField.read(ctx, itemIndex),
+		value: valueField.read(ctx, itemIndex),
+		...(contactType ? { contactType } : {}),
+	};
 }
 
 export function plan(
