@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { unexpectedResponseError } from '../shared/errors';
 import { extractLocatorValue, readLimit } from '../shared/fields';
-import type { Collection, Page } from '../shared/paging';
+import type { Collection } from '../shared/collection';
+import type { Page } from '../shared/paging';
 import { collectOffsetPages, offsetPage } from '../shared/paging';
 import { invalidParameter, toFiniteNumber } from '../shared/checks';
-import type { ItemPlan } from '../shared/itemLoop';
+import type { ItemPlan } from '../shared/pipeline/operation';
 import type { RequestSettings } from '../shared/requestSettings';
 import { signTrakerRequest } from './transport';
 

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { READ_CONCURRENCY } from '../shared/concurrency';
+import { READS } from '../shared/pipeline/operation';
 import type { ApiContext } from '../shared/context';
 import { forOperation, optionsCollection } from '../shared/descriptions';
 import { returnAllAndLimit } from '../shared/fields';
 import { unexpectedResponseError } from '../shared/errors';
-import type { Collection, Page } from '../shared/paging';
-import { planList } from '../shared/paging';
+import type { Collection } from '../shared/collection';
+import type { Page } from '../shared/paging';
+import { planList } from '../shared/pipeline/list';
 import type { RequestSettings } from '../shared/requestSettings';
 import type { Operation } from '../shared/router';
 import { rootValue } from './results';
@@ -15,10 +16,8 @@ import { spreedlyRequest } from './transport';
 /** A Get Many operation of `resource`: one GET of `path` per item (`what`: "subscriber", for messages). */
 export function listOperation(resource: string, path: string, what: string): Operation {
 	return {
-		description: forOperation(resource, 'getAll', [
-			...returnAllAndLimit(),
-			optionsCollection([], READ_CONCURRENCY),
-		]),
+		sending: READS,
+		description: forOperation(resource, 'getAll', [...returnAllAndLimit(), optionsCollection([])]),
 		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings) {
 			const list = { ctx: this, path, query: {}, itemIndex, settings };
 			return planList(this, itemIndex, async (limit) => await listRecords(list, limit, what));

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { READ_CONCURRENCY } from '../shared/concurrency';
+import { READS } from '../shared/pipeline/operation';
 import { forOperation, optionsCollection } from '../shared/descriptions';
 import type { RequestSettings } from '../shared/requestSettings';
-import type { ItemPlan } from '../shared/itemLoop';
+import type { ItemPlan } from '../shared/pipeline/operation';
 import type { Operation } from '../shared/router';
 import { requirePositiveInteger } from '../shared/fields';
 import { numericIdProperty } from './parameters';
@@ -28,9 +28,10 @@ interface GetByIdSpec {
 /** A `get` operation: GET <path>/<id>, the record as it comes. */
 export function getByIdOperation(spec: GetByIdSpec): Operation {
 	return {
+		sending: READS,
 		description: forOperation(spec.resource, 'get', [
 			spec.idProperty ?? numericIdProperty(spec.idLabel, spec.idName, spec.idDescription ?? ''),
-			optionsCollection([], READ_CONCURRENCY),
+			optionsCollection([]),
 		]),
 		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
 			const requireId = spec.requireId ?? requirePositiveInteger;

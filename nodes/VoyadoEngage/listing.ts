@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiContext } from '../shared/context';
 import { unexpectedResponseError } from '../shared/errors';
-import type { Collection, Page } from '../shared/paging';
+import type { Collection } from '../shared/collection';
+import type { Page } from '../shared/paging';
 import { collectOffsetPages, offsetPage } from '../shared/paging';
 import { voyadoRequest } from './transport';
 

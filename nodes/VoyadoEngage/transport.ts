@@ -1,6 +1,8 @@
 import { fromBaseUrlField } from '../shared/baseUrl';
-import type { Provider } from '../shared/http';
-import { bodyOnlyRequests } from '../shared/http';
+import type { ApiContext } from '../shared/context';
+import type { ApiRequest, ApiResponse, Provider } from '../shared/http';
+import { apiRequest, bodyOnlyRequests } from '../shared/http';
+import type { RequestSettings } from '../shared/requestSettings';
 import { VOYADO_HEADERS } from './headers';
 
 export const voyadoEngage: Provider = {
@@ -17,3 +19,13 @@ export const voyadoEngage: Provider = {
 };
 
 export const voyadoRequest = bodyOnlyRequests(voyadoEngage);
+
+/** The whole answer (status and headers too), for a batch whose 2xx says what it booked. */
+export async function voyadoResponse<T = unknown>(
+	ctx: ApiContext,
+	request: ApiRequest,
+	itemIndex: number,
+	settings: RequestSettings,
+): Promise<ApiResponse<T>> {
+	return await apiRequest<T>(ctx, voyadoEngage, request, itemIndex, settings);
+}

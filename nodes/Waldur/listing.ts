@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiRequest } from '../shared/http';
 import { apiRequest } from '../shared/http';
-import type { Collection, Page } from '../shared/paging';
+import type { Collection } from '../shared/collection';
+import type { Page } from '../shared/paging';
 import { collectPages } from '../shared/paging';
 import { unexpectedReply, waldur, waldurBaseUrl } from './transport';
 

@@ -22,15 +22,6 @@ export function concurrencyProperty(defaultValue: number): INodeProperties {
 	};
 }
 
-/** The default an operation's Options collection declares; 1 when it has none. */
-export function defaultConcurrencyOf(properties: INodeProperties[]): number {
-	const options = properties.find((property) => property.name === 'options')?.options ?? [];
-	const declared = options.find((option) => 'name' in option && option.name === CONCURRENCY) as
-		| INodeProperties
-		| undefined;
-	return typeof declared?.default === 'number' ? declared.default : 1;
-}
-
 /** One setting for the whole run, read from the first item. */
 export function readConcurrency(ctx: IExecuteFunctions, defaultValue: number): number {
 	const value = ctx.getNodeParameter(`options.${CONCURRENCY}`, 0, defaultValue) as unknown;

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { concurrencyProperty } from './concurrency';
 import { requestOptionProperties } from './requestSettings';
 
 export function resourceSelector(
@@ -46,27 +45,22 @@ export function forOperation(
 	);
 }
 
-function byDisplayName(a: INodeProperties, b: INodeProperties): number {
+export function byDisplayName(a: INodeProperties, b: INodeProperties): number {
 	return a.displayName.localeCompare(b.displayName);
 }
 
 /**
- * The "Options" collection: the operation's own behaviour options plus the shared timeout/retry ones,
- * and Concurrency with the operation's default (READ_CONCURRENCY or WRITE_CONCURRENCY) where it sends per item.
+ * The "Options" collection: the operation's own behaviour options plus the shared timeout/retry ones.
+ * The router adds the options the pipeline reads (Concurrency with the operation's default, Dry Run for writes).
  */
-export function optionsCollection(
-	extra: INodeProperties[] = [],
-	defaultConcurrency?: number,
-): INodeProperties {
-	const concurrency =
-		defaultConcurrency === undefined ? [] : [concurrencyProperty(defaultConcurrency)];
+export function optionsCollection(extra: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...extra, ...concurrency, ...requestOptionProperties].sort(byDisplayName),
+		options: [...extra, ...requestOptionProperties].sort(byDisplayName),
 	};
 }
 

@@ -12,6 +12,7 @@ import type { ApiContext } from './context';
 import { buildApiError, describeErrorBody, hintForStatus } from './errors';
 import { firstWords, isHtmlPage, pageHeadline } from './markup';
 import type { NetworkFailure } from './networkFailure';
+import { isWrite, PlannedWrite } from './pipeline/dryRun';
 import { isRetryableNetworkFailure, networkFailureOf } from './networkFailure';
 import type { RequestSettings } from './requestSettings';
 import { backoffDelay, isRetryableStatus, isSafeToRepeat, parseRetryAfter } from './retry';
@@ -143,6 +144,7 @@ export async function apiRequest<T = unknown>(
 		repeatable: isSafeToRepeat(request.method, request.idempotent),
 	};
 	const options = buildRequest(call, data);
+	if (settings.dryRun && isWrite(request.method)) throw plannedWrite(call);
 	const exchange = await sendWithRetries(call, options);
 	const { response } = exchange;
 	const isSuccess = response.statusCode >= 200 && response.statusCode < 300;
@@ -154,6 +156,17 @@ export async function apiRequest<T = unknown>(
 		};
 	}
 	throw explainFailure(call, exchange);
+}
+
+/** In a dry run, the write as it would have gone out (the credential's authentication is never part of it). */
+function plannedWrite({ node, request }: Call): PlannedWrite {
+	const { method, path, qs, body } = request;
+	return new PlannedWrite(node, {
+		method,
+		path,
+		query: qs ?? {},
+		...(body === undefined ? {} : { body }),
+	});
 }
 
 /** A provider's request function for callers that need only the parsed body. */

@@ -1,20 +1,3 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
-import type { ApiContext } from './context';
-import type { ItemPlan } from './itemLoop';
-import type { RequestSettings } from './requestSettings';
-import { readLimit } from './fields';
-
-/** A collection of a provider's API to read, from any n8n context (a run, a picker, a poll). */
-export interface Collection {
-	ctx: ApiContext;
-	path: string;
-	query: IDataObject;
-	itemIndex: number;
-	/** The item's Timeout / Max Retries and its run's state; pickers and polls: defaultRequestSettings(ctx). */
-	settings: RequestSettings;
-}
-
 export interface Page<T, Cursor> {
 	items: T[];
 	/** Where the next page starts; undefined when this was the last page. */
@@ -93,14 +76,4 @@ export async function pickerPage<T, Cursor>(
 		cursor = next;
 	}
 	return { items: [] };
-}
-
-/** A Get Many item's plan: Return All / Limit are read now, `list` fetches that many records on send. */
-export function planList(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	list: (limit: number | undefined) => Promise<IDataObject[]>,
-): ItemPlan {
-	const limit = readLimit(ctx, itemIndex);
-	return { send: async () => await list(limit) };
 }

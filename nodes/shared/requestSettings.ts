@@ -16,6 +16,8 @@ export interface RunState {
 	gate: RateLimitGate;
 	/** The run's credentials, each read once and handed to every request. */
 	credentials: RunCredentials;
+	/** The run's Options → Dry Run: the transport sends no write (see PlannedWrite). */
+	dryRun: boolean;
 }
 
 /** How one request is sent: the item's Timeout / Max Retries and the state its run shares. */
@@ -26,8 +28,8 @@ export interface RequestSettings extends RunState {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-export function newRunState(ctx: ApiContext): RunState {
-	return { gate: new RateLimitGate(), credentials: new RunCredentials(ctx) };
+export function newRunState(ctx: ApiContext, dryRun = false): RunState {
+	return { gate: new RateLimitGate(), credentials: new RunCredentials(ctx), dryRun };
 }
 
 /** For a run without an Options collection (list pickers, polls, webhook registration): the defaults. */

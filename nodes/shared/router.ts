@@ -1,21 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { defaultConcurrencyOf } from './concurrency';
-import type { ItemPlanner } from './itemLoop';
-import { errorItem, runPlannedItems } from './itemLoop';
+import { concurrencyProperty } from './concurrency';
+import { byDisplayName } from './descriptions';
+import { dryRunProperty } from './pipeline/dryRun';
+import type { Operation } from './pipeline/operation';
+import { errorItem } from './pipeline/errorItems';
+import { runOperation } from './pipeline/run';
 import { isToolRun } from './toolRun';
 
-/** One operation: its parameters (with displayOptions) next to the code that maps them to the API. */
-export interface Operation {
-	description: INodeProperties[];
-	/** Plans one input item (reads and checks its parameters, no request); the core plans all, then sends. */
-	plan?: ItemPlanner;
-	/** Runs once for all input items (batched writes); must pair every output with its input. */
-	executeAll?: (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
-}
+export type { Operation };
 
-export type OperationTable = Record<string, Record<string, Operation>>;
+/** Operations by resource and name; each may plan its own kind of item (see Operation). */
+export type OperationTable = Record<string, Record<string, Operation<unknown>>>;
 
 /**
  * n8n adds "Custom API Call" (this value) to the Resource and Operation lists of every node whose
@@ -70,16 +67,30 @@ async function runSelectedOperation(
 			`The operation "${operation}" is not supported for the resource "${resource}"`,
 		);
 	}
-	if (selected.executeAll) return [await selected.executeAll.call(ctx)];
-	if (!selected.plan)
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" has nothing to run`);
-	const concurrency = defaultConcurrencyOf(selected.description);
-	return [await runPlannedItems(ctx, selected.plan, concurrency)];
+	return [await runOperation(ctx, selected)];
+}
+
+/**
+ * An operation's parameters, its Options collection completed with the options the pipeline reads:
+ * Concurrency with the operation's default, and Dry Run for writes.
+ */
+function withRunOptions(operation: Operation<unknown>): INodeProperties[] {
+	const { sending } = operation;
+	const runOptions = [concurrencyProperty(sending.concurrency)];
+	if (sending.writes) runOptions.push(dryRunProperty);
+	return operation.description.map((property) =>
+		property.name === 'options' && property.type === 'collection'
+			? {
+					...property,
+					options: [...(property.options as INodeProperties[]), ...runOptions].sort(byDisplayName),
+				}
+			: property,
+	);
 }
 
 /** Every operation's parameters, in table order, for the node description. */
 export function operationProperties(table: OperationTable): INodeProperties[] {
 	return Object.values(table).flatMap((operations) =>
-		Object.values(operations).flatMap((op) => op.description),
+		Object.values(operations).flatMap(withRunOptions),
 	);
 }

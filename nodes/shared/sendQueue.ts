@@ -11,28 +11,48 @@ export type SendOutcome<T> =
 	| { status: 'notSent' };
 
 export interface SendReport<T> {
-	/** One outcome per task, in task order. */
+	/** One outcome per task the queue took from its source, in task order (a stop leaves the rest untaken). */
 	outcomes: Array<SendOutcome<T>>;
 	/** The position of the failure that came first, if any. */
 	firstFailure?: number;
 }
 
 /**
+ * Where the tasks come from: a list known in full, or `next()`, asked for one more task whenever
+ * one could start (so a task is planned while earlier ones are in flight); undefined when there are no more.
+ */
+export type TaskSource<T> =
+	| Array<SendTask<T>>
+	| { next: () => Promise<SendTask<T> | undefined> | SendTask<T> | undefined };
+
+function pullFrom<T>(source: TaskSource<T>): () => Promise<SendTask<T> | undefined> {
+	if (!Array.isArray(source)) return async () => await source.next();
+	let position = 0;
+	return async () => await Promise.resolve(source[position++]);
+}
+
+/**
  * Sends the tasks with at most `concurrency` in flight, starting them in task order; tasks on the same
  * record run one after another in that order, tasks on different records run side by side. With
- * `stopOnFailure` the first failure keeps any further task from starting; those in flight finish.
+ * `stopOnFailure` the first failure keeps any further task from starting (or being asked for); those
+ * in flight finish.
  */
 export async function sendBounded<T>(
-	tasks: Array<SendTask<T>>,
+	source: TaskSource<T>,
 	concurrency: number,
 	stopOnFailure: boolean,
 ): Promise<SendReport<T>> {
-	const report: SendReport<T> = { outcomes: tasks.map(() => ({ status: 'notSent' })) };
-	const started = new Uint8Array(tasks.length);
+	const pull = pullFrom(source);
+	const tasks: Array<SendTask<T>> = [];
+	const report: SendReport<T> = { outcomes: [] };
+	const started: boolean[] = [];
 	const busyKeys = new Map<string, number>();
 	let firstUnstarted = 0;
 	let inFlight = 0;
+	let exhausted = false;
 	let stopped = false;
+	let settled: () => void = () => undefined;
+	let taskEnded = new Promise<void>((resolve) => (settled = resolve));
 
 	const nextStartable = (): number | undefined => {
 		while (firstUnstarted < tasks.length && started[firstUnstarted]) firstUnstarted++;
@@ -46,41 +66,54 @@ export async function sendBounded<T>(
 		}
 		return undefined;
 	};
-
-	return await new Promise((resolve) => {
-		const finish = (position: number, outcome: SendOutcome<T>) => {
-			report.outcomes[position] = outcome;
-			inFlight--;
-			for (const key of tasks[position].recordKeys) {
-				const count = (busyKeys.get(key) ?? 1) - 1;
-				if (count === 0) busyKeys.delete(key);
-				else busyKeys.set(key, count);
-			}
-			if (outcome.status === 'failed') {
-				report.firstFailure ??= position;
-				if (stopOnFailure) stopped = true;
-			}
-			pump();
-		};
-		const start = (position: number) => {
-			started[position] = 1;
-			inFlight++;
-			for (const key of tasks[position].recordKeys) busyKeys.set(key, (busyKeys.get(key) ?? 0) + 1);
-			Promise.resolve()
-				.then(tasks[position].send)
-				.then(
-					(value) => finish(position, { status: 'done', value }),
-					(error: unknown) => finish(position, { status: 'failed', error }),
-				);
-		};
-		const pump = () => {
-			while (!stopped && inFlight < concurrency) {
-				const position = nextStartable();
-				if (position === undefined) break;
+	const finish = (position: number, outcome: SendOutcome<T>) => {
+		report.outcomes[position] = outcome;
+		inFlight--;
+		for (const key of tasks[position].recordKeys) {
+			const count = (busyKeys.get(key) ?? 1) - 1;
+			if (count === 0) busyKeys.delete(key);
+			else busyKeys.set(key, count);
+		}
+		if (outcome.status === 'failed') {
+			report.firstFailure ??= position;
+			if (stopOnFailure) stopped = true;
+		}
+		settled();
+	};
+	const start = (position: number) => {
+		started[position] = true;
+		inFlight++;
+		for (const key of tasks[position].recordKeys) busyKeys.set(key, (busyKeys.get(key) ?? 0) + 1);
+		Promise.resolve()
+			.then(tasks[position].send)
+			.then(
+				(value) => finish(position, { status: 'done', value }),
+				(error: unknown) => finish(position, { status: 'failed', error }),
+			);
+	};
+	/** Starts what may start, asking the source for more while there is room. */
+	const fill = async () => {
+		while (!stopped && inFlight < concurrency) {
+			const position = nextStartable();
+			if (position !== undefined) {
 				start(position);
+				continue;
 			}
-			if (inFlight === 0) resolve(report);
-		};
-		pump();
-	});
+			if (exhausted) return;
+			const task = await pull();
+			if (task === undefined) exhausted = true;
+			else {
+				tasks.push(task);
+				started.push(false);
+				report.outcomes.push({ status: 'notSent' });
+			}
+		}
+	};
+
+	for (;;) {
+		await fill();
+		if (inFlight === 0) return report;
+		await taskEnded;
+		taskEnded = new Promise<void>((resolve) => (settled = resolve));
+	}
 }

@@ -122,12 +122,14 @@ describe.each(cases)(
 );
 
 describe('plan every item, then send: request settings', () => {
-	it('a bad Timeout in a later item stops the node before any read is sent', async () => {
+	it('a bad Timeout in a later item of a write stops the node before any request is sent', async () => {
 		const result = await runSignTraker(
 			{
-				resource: 'agent',
-				operation: 'get',
-				agentId: '={{ $json.id }}',
+				resource: 'creditAward',
+				operation: 'create',
+				name: 'Spring',
+				awardedTo: '={{ $json.id }}',
+				totalAmount: 10,
 				options: { timeout: '={{ $json.timeout }}' },
 			},
 			{
@@ -141,5 +143,31 @@ describe('plan every item, then send: request settings', () => {
 		expect(result.error?.message).toBe(
 			'The parameter "Timeout" must be a positive number of milliseconds (item 1)',
 		);
+	});
+
+	// Reads stream (issue 21): item 1 is planned while item 0 is in flight; a read changes nothing.
+	it('a bad Timeout in a later item of a read stops the node once the reads already sent are answered', async () => {
+		mockApi(ST_BASE).get('/api/agents/1').reply(200, { Id: 1 });
+		const result = await runSignTraker(
+			{
+				resource: 'agent',
+				operation: 'get',
+				agentId: '={{ $json.id }}',
+				options: { timeout: '={{ $json.timeout }}' },
+			},
+			{
+				items: [
+					{ id: 1, timeout: 1000 },
+					{ id: 2, timeout: -5 },
+					{ id: 3, timeout: 1000 },
+				],
+			},
+		);
+		expect(requests().map((request) => request.path)).toEqual(['/api/agents/1']);
+		expect(result.error?.message).toBe(
+			'The parameter "Timeout" must be a positive number of milliseconds (item 1)',
+		);
+		expect(result.error?.description).toContain('Item 0 was already done');
+		expect(result.error?.description).toContain('Item 2 was not sent.');
 	});
 });

@@ -367,9 +367,7 @@ describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
 			error: 'The request is invalid.',
 			httpCode: '400',
 			description:
-				'The service rejected the request. Check the parameters named in the message. Batch 1 of 2 (items 0–1) failed. ' +
-				'Engage already answered for items 2: their points are booked unless Engage listed them in notAccepted, and they must not be sent again. ' +
-				"n8n's Retry On Fail sends every batch again under the same Idempotency-Keys, so Engage books nothing twice; a new execution uses new keys (unless Options → Idempotency Key is set) and would book them again.",
+				'The service rejected the request. Check the parameters named in the message. Batch 1 of 2 (items 0–1) failed.',
 		};
 		expect(rawOutputs[0][0]).toEqual([
 			{ json: invalidBatch, pairedItem: { item: 0 } },
@@ -381,7 +379,7 @@ describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
 		]);
 	});
 
-	it('without Continue On Fail, a failed later batch says which items Engage already answered and which were not sent', async () => {
+	it('without Continue On Fail, a failed later batch says which items were already done and which were not sent', async () => {
 		engage()
 			.post(TRANSACTIONS)
 			.reply(200, {})
@@ -394,10 +392,12 @@ describe('Voyado Engage pointTransaction.add failures of a whole batch', () => {
 		expect(error?.message).toBe('The request is invalid.');
 		expect(error?.description).toContain('Batch 2 of 3 (items 2–3) failed.');
 		expect(error?.description).toContain(
-			'Engage already answered for items 0–1: their points are booked',
+			'Items 0–1 were already done: what they wrote stays written, so do not send them again. Engage booked their points unless it listed them in notAccepted.',
 		);
 		expect(error?.description).toContain('Items 4–5 were not sent.');
+		expect(error?.description).not.toContain('Items 2–3 failed');
 		expect(error?.description).toContain('Retry On Fail');
+		expect(error?.description).toContain('Options → Dry Run');
 	});
 
 	it('with Continue On Fail, keeps the answered batches as they are and does not send them again', async () => {

@@ -76,11 +76,12 @@ describe('Voyado Engage Contact → Find', () => {
 		]);
 	});
 
+	// Find is a read: reads stream (issue 21), so an empty value in item 0 is what no request precedes.
 	it('an empty value is refused before any request, naming the parameter and the item', async () => {
 		const { error } = await runVoyado(find('email', '={{ $json.email }}'), {
-			items: [{ email: 'a@example.com' }, { email: '' }],
+			items: [{ email: '' }, { email: 'a@example.com' }],
 		});
-		expect(error?.message).toBe('The parameter "Value" is required but empty (item 1)');
+		expect(error?.message).toBe('The parameter "Value" is required but empty (item 0)');
 		expectNoRequests();
 	});
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { Collection } from '../../shared/paging';
+import type { Collection } from '../../shared/collection';
 import { collectPages } from '../../shared/paging';
 import type { RequestSettings } from '../../shared/requestSettings';
 import { fetchPage, listRecords, PAGE_SIZE } from '../listing';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiContext } from '../../shared/context';
-import { errorFacts, errorMessageOf } from '../../shared/itemLoop';
+import { errorFacts, errorMessageOf } from '../../shared/pipeline/errorItems';
 import { callForSubscriber } from '../actions/subscriber/subscriberRequest';
 import { defaultRequestSettings } from '../../shared/requestSettings';
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { READ_CONCURRENCY } from '../../../shared/concurrency';
+import { READS } from '../../../shared/pipeline/operation';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import type { ItemPlan } from '../../../shared/itemLoop';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
 import { requirePositiveInteger } from '../../../shared/fields';
 import { agentLocator } from '../../agentPicker';
 import { signTrakerRequest } from '../../transport';
@@ -14,8 +14,10 @@ const properties: INodeProperties[] = [
 		name: 'agentId',
 		description: 'The agent to get: pick one, or give its numeric ID',
 	}),
-	optionsCollection([], READ_CONCURRENCY),
+	optionsCollection([]),
 ];
+
+export const sending = READS;
 
 export const description = forOperation('agent', 'get', properties);
 

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { READ_CONCURRENCY } from '../../../shared/concurrency';
+import { READS } from '../../../shared/pipeline/operation';
 import { filtersCollection, forOperation, optionsCollection } from '../../../shared/descriptions';
 import { returnAllAndLimit } from '../../../shared/fields';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import type { ItemPlan } from '../../../shared/itemLoop';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
 import { identityFilter, planListing, odataFilter, odataOptions } from '../../listing';
 
 const properties: INodeProperties[] = [
@@ -20,8 +20,10 @@ const properties: INodeProperties[] = [
 		},
 		odataFilter,
 	]),
-	optionsCollection(odataOptions, READ_CONCURRENCY),
+	optionsCollection(odataOptions),
 ];
+
+export const sending = READS;
 
 export const description = forOperation('agent', 'getAll', properties);
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
+import { WRITES } from '../../../shared/pipeline/operation';
 import {
 	additionalFieldsCollection,
 	dateTimeProperty,
@@ -8,7 +8,7 @@ import {
 	optionsCollection,
 } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import type { ItemPlan } from '../../../shared/itemLoop';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
 import { invalidParameter, toIsoDateTime, toJsonObject } from '../../../shared/checks';
 import { requireFiniteNumber, requirePositiveInteger, requireString } from '../../../shared/fields';
 import { agentLocator } from '../../agentPicker';
@@ -69,8 +69,10 @@ const properties: INodeProperties[] = [
 			description: 'What the credit may be spent on. Leave empty for no restriction.',
 		},
 	]),
-	optionsCollection([], WRITE_CONCURRENCY),
+	optionsCollection([]),
 ];
+
+export const sending = WRITES;
 
 export const description = forOperation('creditAward', 'create', properties);
 

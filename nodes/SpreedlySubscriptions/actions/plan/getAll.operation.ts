@@ -1,6 +1,6 @@
 import { listOperation } from '../../listing';
 
-export const { description, plan } = listOperation(
+export const { description, sending, plan } = listOperation(
 	'plan',
 	'/subscription_plans.xml',
 	'subscription plan',

@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 export const SUBSCRIBER_ACTIVE_HINT =
 	'Spreedly gives a complimentary subscription only to an inactive subscriber, and answers 403 for an active one: use Add Complimentary Time Extension to lengthen an active subscription.';
 
-export const { description, plan } = subscriberOperation(
+export const { description, sending, plan } = subscriberOperation(
 	'addComplimentarySubscription',
 	properties,
 	(ctx, itemIndex) => {

@@ -5,7 +5,7 @@ import { subscriberOperation } from './subscriberRequest';
 export const SUBSCRIBER_INACTIVE_HINT =
 	'Spreedly extends only an active subscriber, and answers 403 for an inactive one: use Add Complimentary Subscription (or Add Lifetime Complimentary Subscription) to give an inactive subscriber time.';
 
-export const { description, plan } = subscriberOperation(
+export const { description, sending, plan } = subscriberOperation(
 	'addComplimentaryTimeExtension',
 	durationProperties,
 	(ctx, itemIndex) => ({

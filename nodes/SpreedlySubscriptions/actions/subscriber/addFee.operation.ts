@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 export const FEE_REFUSED_HINT =
 	'Spreedly adds fees only to subscribers that are active and have a recurring subscription (see active and recurring in Subscriber → Get); otherwise the message names the fee field it could not accept.';
 
-export const { description, plan } = subscriberOperation(
+export const { description, sending, plan } = subscriberOperation(
 	'addFee',
 	properties,
 	(ctx, itemIndex) => ({

@@ -2,7 +2,7 @@ import { requireXmlText } from '../../inputs';
 import { featureLevelProperty } from './fields';
 import { subscriberOperation } from './subscriberRequest';
 
-export const { description, plan } = subscriberOperation(
+export const { description, sending, plan } = subscriberOperation(
 	'addLifetimeComplimentarySubscription',
 	[featureLevelProperty],
 	(ctx, itemIndex) => ({

@@ -6,7 +6,7 @@ import { subscriberOperation } from './subscriberRequest';
 export const STORE_CREDIT_HINT =
 	"A subscriber's store credit may not fall below 0, so a negative Amount may take away at most its current storeCredit (see Subscriber → Get); Spreedly also answers 422 to an Amount that is not a number.";
 
-export const { description, plan } = subscriberOperation(
+export const { description, sending, plan } = subscriberOperation(
 	'addStoreCredit',
 	[
 		amountProperty(

@@ -1,6 +1,6 @@
 import { subscriberOperation } from './subscriberRequest';
 
-export const { description, plan } = subscriberOperation('allowFreeTrial', [], () => ({
+export const { description, sending, plan } = subscriberOperation('allowFreeTrial', [], () => ({
 	method: 'POST',
 	action: 'allow_free_trial',
 }));

@@ -2,7 +2,7 @@ import { planIdProperty } from './fields';
 import { planCall, subscriberOperation } from './subscriberRequest';
 
 /** Spreedly switches the plan at once: no prorating, no invoice, the feature level changes immediately. */
-export const { description, plan } = subscriberOperation(
+export const { description, sending, plan } = subscriberOperation(
 	'changePlan',
 	[planIdProperty],
 	(ctx, itemIndex, customerId) => ({

@@ -1,3 +1,3 @@
 import { newSubscriberOperation, postSubscriber } from './newSubscriber';
 
-export const { description, plan } = newSubscriberOperation('create', postSubscriber);
+export const { description, sending, plan } = newSubscriberOperation('create', postSubscriber);

@@ -15,4 +15,4 @@ export const description = [
 	...deleteOne.description,
 ];
 
-export const plan = deleteOne.plan;
+export const { sending, plan } = deleteOne;

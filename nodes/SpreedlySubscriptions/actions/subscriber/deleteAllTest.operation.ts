@@ -1,19 +1,21 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
+import { WRITES } from '../../../shared/pipeline/operation';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import type { ItemPlan } from '../../../shared/itemLoop';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
 import { recordOrSuccess } from '../../results';
 import { siteAddressOf, spreedlyAnswer, CREDENTIAL_TYPE } from '../../transport';
 import { TEST_SITES_ONLY_HINT, testSitesOnlyNotice } from './fields';
+
+export const sending = WRITES;
 
 export const description = [
 	...testSitesOnlyNotice(
 		'deleteAllTest',
 		'Test sites only: this deletes every subscriber of the site. Spreedly refuses on production sites.',
 	),
-	...forOperation('subscriber', 'deleteAllTest', [optionsCollection([], WRITE_CONCURRENCY)]),
+	...forOperation('subscriber', 'deleteAllTest', [optionsCollection([])]),
 ];
 
 /** DELETE /subscribers.xml: Spreedly wipes a test site's subscribers and refuses on production sites. */

@@ -1,3 +1,5 @@
 import { subscriberOperation } from './subscriberRequest';
 
-export const { description, plan } = subscriberOperation('get', [], () => ({ method: 'GET' }));
+export const { description, sending, plan } = subscriberOperation('get', [], () => ({
+	method: 'GET',
+}));

@@ -1,3 +1,7 @@
 import { listOperation } from '../../listing';
 
-export const { description, plan } = listOperation('subscriber', '/subscribers.xml', 'subscriber');
+export const { description, sending, plan } = listOperation(
+	'subscriber',
+	'/subscribers.xml',
+	'subscriber',
+);

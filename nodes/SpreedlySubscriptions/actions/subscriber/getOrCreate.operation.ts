@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { RequestSettings } from '../../../shared/requestSettings';
-import { asNodeError } from '../../../shared/itemLoop';
+import { asNodeError } from '../../../shared/pipeline/errorItems';
 import type { NewSubscriber } from './newSubscriber';
 import { newSubscriberOperation, postSubscriber } from './newSubscriber';
 import { callForSubscriber } from './subscriberRequest';
@@ -44,4 +44,4 @@ async function getOrCreate(
 	return created ?? (await fetch());
 }
 
-export const { description, plan } = newSubscriberOperation('getOrCreate', getOrCreate);
+export const { description, sending, plan } = newSubscriberOperation('getOrCreate', getOrCreate);

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { additionalFieldsCollection, forOperation } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import type { ItemPlan } from '../../../shared/itemLoop';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
+import { READS } from '../../../shared/pipeline/operation';
 import { invalidParameter } from '../../../shared/checks';
 import { requirePositiveInteger } from '../../../shared/fields';
 import { optionalXmlText, requireCustomerId } from '../../inputs';
@@ -38,6 +39,9 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
+
+/** Sends nothing: a read as far as the pipeline is concerned. */
+export const sending = READS;
 
 export const description = forOperation('subscriber', 'getSignupUrl', properties);
 

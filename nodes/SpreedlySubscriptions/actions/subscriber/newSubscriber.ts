@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
+import { WRITES } from '../../../shared/pipeline/operation';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { Operation } from '../../../shared/router';
@@ -68,9 +68,10 @@ type SendNewSubscriber = (
 /** An operation that reads a new subscriber (Create, Get or Create) and hands it to `send`. */
 export function newSubscriberOperation(operation: string, send: SendNewSubscriber): Operation {
 	return {
+		sending: WRITES,
 		description: forOperation('subscriber', operation, [
 			...newSubscriberProperties,
-			optionsCollection([], WRITE_CONCURRENCY),
+			optionsCollection([]),
 		]),
 		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings) {
 			const subscriber = readNewSubscriber(this, itemIndex);

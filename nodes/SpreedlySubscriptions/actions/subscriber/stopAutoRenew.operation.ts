@@ -1,6 +1,6 @@
 import { subscriberOperation } from './subscriberRequest';
 
-export const { description, plan } = subscriberOperation('stopAutoRenew', [], () => ({
+export const { description, sending, plan } = subscriberOperation('stopAutoRenew', [], () => ({
 	method: 'POST',
 	action: 'stop_auto_renew',
 }));

@@ -5,7 +5,7 @@ import { planCall, subscriberOperation } from './subscriberRequest';
 export const FREE_TRIAL_REFUSED_HINT =
 	'Spreedly answers 403 when the subscriber is not eligible for a free trial (it had one: Allow Free Trial makes it eligible again) or the plan is not a free-trial plan (pick one whose plan type is free_trial); the message says which.';
 
-export const { description, plan } = subscriberOperation(
+export const { description, sending, plan } = subscriberOperation(
 	'subscribeToFreeTrial',
 	[planIdProperty],
 	(ctx, itemIndex, customerId) => ({

@@ -7,10 +7,10 @@ import type {
 
 import type { ApiContext } from '../../../shared/context';
 import type { ApiRequest } from '../../../shared/http';
-import { READ_CONCURRENCY, WRITE_CONCURRENCY } from '../../../shared/concurrency';
+import { READS, WRITES } from '../../../shared/pipeline/operation';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import type { ItemPlan } from '../../../shared/itemLoop';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
 import type { Operation } from '../../../shared/router';
 import { requireCustomerId } from '../../inputs';
 import { recordOrSuccess } from '../../results';
@@ -94,10 +94,11 @@ export function subscriberOperation(
 	buildCall: (ctx: IExecuteFunctions, itemIndex: number, customerId: string) => SubscriberCall,
 ): Operation {
 	return {
+		sending: operation === 'get' ? READS : WRITES,
 		description: forOperation('subscriber', operation, [
 			existingSubscriberLocator,
 			...properties,
-			optionsCollection([], operation === 'get' ? READ_CONCURRENCY : WRITE_CONCURRENCY),
+			optionsCollection([]),
 		]),
 		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
 			const customerId = requireCustomerId(this, itemIndex);

@@ -5,9 +5,9 @@ import {
 	optionsCollection,
 	updateFieldsCollection,
 } from '../../../shared/descriptions';
-import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
+import { WRITES } from '../../../shared/pipeline/operation';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import type { ItemPlan } from '../../../shared/itemLoop';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
 import { invalidParameter, toJsonObject } from '../../../shared/checks';
 import { requireCustomerId, toXmlText } from '../../inputs';
 import type { XmlFields } from '../../xmlRequest';
@@ -44,33 +44,31 @@ const properties: INodeProperties[] = [
 				'A subscriber as Get outputs it (e.g. the whole item of a Get, by expression), with the values you changed. Its screenName, email, newCustomerId, billingFirstName and billingLastName are sent (null clears a value); customerId must match Customer ID; the read-only keys are handled as the Read-Only Keys option says; any other key is an error.',
 		},
 	]),
-	optionsCollection(
-		[
-			{
-				displayName: 'Read-Only Keys',
-				name: 'readOnlyKeys',
-				type: 'options',
-				options: [
-					{
-						name: 'Skip and List Them',
-						value: 'skip',
-						description:
-							'Keys Spreedly does not let you change (active, token, invoices, …) are not sent and are listed in the output under readOnlyKeysNotSent',
-					},
-					{
-						name: 'Fail',
-						value: 'fail',
-						description: 'A subscriber object with read-only keys is an error',
-					},
-				],
-				default: 'skip',
-				description:
-					'What to do with the read-only keys of a subscriber object (Subscriber (JSON))',
-			},
-		],
-		WRITE_CONCURRENCY,
-	),
+	optionsCollection([
+		{
+			displayName: 'Read-Only Keys',
+			name: 'readOnlyKeys',
+			type: 'options',
+			options: [
+				{
+					name: 'Skip and List Them',
+					value: 'skip',
+					description:
+						'Keys Spreedly does not let you change (active, token, invoices, …) are not sent and are listed in the output under readOnlyKeysNotSent',
+				},
+				{
+					name: 'Fail',
+					value: 'fail',
+					description: 'A subscriber object with read-only keys is an error',
+				},
+			],
+			default: 'skip',
+			description: 'What to do with the read-only keys of a subscriber object (Subscriber (JSON))',
+		},
+	]),
 ];
+
+export const sending = WRITES;
 
 export const description = forOperation('subscriber', 'update', properties);
 

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { READ_CONCURRENCY } from '../../../shared/concurrency';
+import { READS } from '../../../shared/pipeline/operation';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import { returnAllAndLimit } from '../../../shared/fields';
-import type { ItemPlan } from '../../../shared/itemLoop';
-import { collectPages, planList } from '../../../shared/paging';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
+import { collectPages } from '../../../shared/paging';
+import { planList } from '../../../shared/pipeline/list';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import { invalidParameter } from '../../../shared/checks';
 import { fetchPage } from '../../listing';
@@ -23,8 +24,10 @@ const properties: INodeProperties[] = [
 			'Only transactions with a higher ID than this one (e.g. the last ID a previous run saw). Leave empty to start from the first transaction.',
 	},
 	...returnAllAndLimit(),
-	optionsCollection([], READ_CONCURRENCY),
+	optionsCollection([]),
 ];
+
+export const sending = READS;
 
 export const description = forOperation('transaction', 'getAll', properties);
 

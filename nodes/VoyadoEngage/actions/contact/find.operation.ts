@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { Check } from '../../../shared/checks';
 import { invalidParameter, optional, toRequiredString } from '../../../shared/checks';
 import { field, readCollection } from '../../../shared/fields';
-import { READ_CONCURRENCY } from '../../../shared/concurrency';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
-import type { ItemPlan } from '../../../shared/itemLoop';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
+import { READS } from '../../../shared/pipeline/operation';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ContactQuery, FindBy } from '../../contacts/identifiers';
 import { findContact } from '../../contacts/lookup';
@@ -78,34 +78,33 @@ const contactTypeField = field(
 const properties: INodeProperties[] = [
 	findByField.property,
 	valueField.property,
-	optionsCollection(
-		[
-			contactTypeField.property,
-			{
-				displayName: 'When Not Found',
-				name: 'whenNotFound',
-				type: 'options',
-				options: [
-					{
-						name: 'Error',
-						value: 'error',
-						description: 'Fail the item (with Continue On Fail: an error item with httpCode "404")',
-					},
-					{
-						name: 'Output an Item With Contact ID Null',
-						value: 'outputItem',
-						description:
-							'Go on with { contactId: null, found: false }, e.g. to create the contact in a branch after an If node',
-					},
-				],
-				default: 'error',
-				description:
-					'What to do when no contact has the identifier, e.g. a buyer who is not a member yet. Several matches are always an error.',
-			},
-		],
-		READ_CONCURRENCY,
-	),
+	optionsCollection([
+		contactTypeField.property,
+		{
+			displayName: 'When Not Found',
+			name: 'whenNotFound',
+			type: 'options',
+			options: [
+				{
+					name: 'Error',
+					value: 'error',
+					description: 'Fail the item (with Continue On Fail: an error item with httpCode "404")',
+				},
+				{
+					name: 'Output an Item With Contact ID Null',
+					value: 'outputItem',
+					description:
+						'Go on with { contactId: null, found: false }, e.g. to create the contact in a branch after an If node',
+				},
+			],
+			default: 'error',
+			description:
+				'What to do when no contact has the identifier, e.g. a buyer who is not a member yet. Several matches are always an error.',
+		},
+	]),
 ];
+
+export const sending = READS;
 
 export const description = forOperation('contact', 'find', properties);
 

@@ -1,7 +1,7 @@
 import { getByIdOperation } from '../../getById';
 import { contactIdProperty, requireContactId } from '../../parameters';
 
-export const { description, plan } = getByIdOperation({
+export const { description, sending, plan } = getByIdOperation({
 	resource: 'contact',
 	idName: 'contactId',
 	idLabel: 'Contact ID',

@@ -1,6 +1,6 @@
 import { getByIdOperation } from '../../getById';
 
-export const { description, plan } = getByIdOperation({
+export const { description, sending, plan } = getByIdOperation({
 	resource: 'pointAccount',
 	idName: 'accountId',
 	idLabel: 'Account ID',

@@ -1,7 +1,7 @@
 import { definitionLocator } from '../../definitionPicker';
 import { getByIdOperation } from '../../getById';
 
-export const { description, plan } = getByIdOperation({
+export const { description, sending, plan } = getByIdOperation({
 	resource: 'pointDefinition',
 	idName: 'definitionId',
 	idLabel: 'Definition ID',

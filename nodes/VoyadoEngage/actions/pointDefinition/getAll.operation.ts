@@ -1,17 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { READ_CONCURRENCY } from '../../../shared/concurrency';
+import { READS } from '../../../shared/pipeline/operation';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import { returnAllAndLimit } from '../../../shared/fields';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import type { ItemPlan } from '../../../shared/itemLoop';
-import { planList } from '../../../shared/paging';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
+import { planList } from '../../../shared/pipeline/list';
 import { listRecords } from '../../listing';
 
-const properties: INodeProperties[] = [
-	...returnAllAndLimit(),
-	optionsCollection([], READ_CONCURRENCY),
-];
+const properties: INodeProperties[] = [...returnAllAndLimit(), optionsCollection([])];
+
+export const sending = READS;
 
 export const description = forOperation('pointDefinition', 'getAll', properties);
 

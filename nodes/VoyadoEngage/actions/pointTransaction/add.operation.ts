@@ -1,12 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	IPairedItemData,
-} from 'n8n-workflow';
-
-import { readConcurrency, WRITE_CONCURRENCY } from '../../../shared/concurrency';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	additionalFieldsCollection,
@@ -15,16 +7,15 @@ import {
 	optionsCollection,
 } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import { newRunState, readRequestSettings } from '../../../shared/requestSettings';
-import { asNodeError, errorItem, errorItemOrThrow } from '../../../shared/itemLoop';
-import { sendBounded } from '../../../shared/sendQueue';
 import { buildApiError } from '../../../shared/errors';
 import type { ApiResponse } from '../../../shared/http';
-import { apiRequest } from '../../../shared/http';
+import type { WireRequest } from '../../../shared/pipeline/dryRun';
+import type { ItemResult, PlannedItem, Run, SendUnit } from '../../../shared/pipeline/operation';
+import { WRITES } from '../../../shared/pipeline/operation';
 import { invalidParameter } from '../../../shared/checks';
-import type { Batch, PendingRow } from '../../batchAdd/batches';
+import type { Batch } from '../../batchAdd/batches';
 import { planBatches } from '../../batchAdd/batches';
-import { explainBatchFailure } from '../../batchAdd/failure';
+import { explainBatchFailure, RERUN_ADVICE } from '../../batchAdd/failure';
 import { automaticKeyBase, userKeyReader } from '../../batchAdd/idempotency';
 import { rowOutcomes } from '../../batchAdd/rejections';
 import type { ExtraFieldHandling } from '../../batchAdd/autoMap';
@@ -33,7 +24,7 @@ import type { TransactionRow } from '../../batchAdd/rows';
 import { buildTransactionRow, parameterValues } from '../../batchAdd/rows';
 import { definitionLocator } from '../../definitionPicker';
 import { contactIdProperty } from '../../parameters';
-import { voyadoEngage } from '../../transport';
+import { voyadoResponse } from '../../transport';
 
 /** Engage takes at most this many rows per POST. */
 export const MAX_ROWS_PER_REQUEST = 1000;
@@ -131,52 +122,59 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { mappingMode: ['autoMapInputData'] } },
 	},
 	...rowProperties,
-	optionsCollection(
-		[
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_ROWS_PER_REQUEST },
-				default: MAX_ROWS_PER_REQUEST,
-				description: 'How many rows go into one request (Engage takes at most 1000)',
-			},
-			{
-				displayName: 'Handling Extra Fields in Input',
-				name: 'handlingExtraData',
-				type: 'options',
-				options: [
-					{
-						name: 'Error',
-						value: 'error',
-						description: 'Fail the item, so that no field is dropped without you knowing',
-					},
-					{
-						name: 'Ignore Them',
-						value: 'ignoreIt',
-						description: 'Send only the row fields; other fields are left out of the request',
-					},
-				],
-				default: 'error',
-				description:
-					'What to do with input fields that are not fields of a point transaction (Map Automatically only)',
-				displayOptions: { show: { '/mappingMode': ['autoMapInputData'] } },
-			},
-			{
-				displayName: 'Idempotency Key',
-				name: 'idempotencyKey',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. {{ $json.orderId }}',
-				description:
-					'Your own base key, e.g. an order ID, so that sending the same thing again within 24 hours (even from another execution) changes nothing. Requests get the key with "-1", "-2", … appended; items with different keys are never sent together. Leave empty for a key unique to this execution.',
-			},
-		],
-		WRITE_CONCURRENCY,
-	),
+	optionsCollection([
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_ROWS_PER_REQUEST },
+			default: MAX_ROWS_PER_REQUEST,
+			description: 'How many rows go into one request (Engage takes at most 1000)',
+		},
+		{
+			displayName: 'Handling Extra Fields in Input',
+			name: 'handlingExtraData',
+			type: 'options',
+			options: [
+				{
+					name: 'Error',
+					value: 'error',
+					description: 'Fail the item, so that no field is dropped without you knowing',
+				},
+				{
+					name: 'Ignore Them',
+					value: 'ignoreIt',
+					description: 'Send only the row fields; other fields are left out of the request',
+				},
+			],
+			default: 'error',
+			description:
+				'What to do with input fields that are not fields of a point transaction (Map Automatically only)',
+			displayOptions: { show: { '/mappingMode': ['autoMapInputData'] } },
+		},
+		{
+			displayName: 'Idempotency Key',
+			name: 'idempotencyKey',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. {{ $json.orderId }}',
+			description:
+				'Your own base key, e.g. an order ID, so that sending the same thing again within 24 hours (even from another execution) changes nothing. Requests get the key with "-1", "-2", … appended; items with different keys are never sent together. Leave empty for a key unique to this execution.',
+		},
+	]),
 ];
 
 export const description = forOperation('pointTransaction', 'add', properties);
+
+export const sending = WRITES;
+
+export const rerunAdvice = RERUN_ADVICE;
+
+/** One item's row and the user's base key for its batch ('' for the automatic one). */
+interface PlannedRow {
+	row: TransactionRow;
+	userKey: string;
+}
 
 function readBatchSize(ctx: IExecuteFunctions): number {
 	const value = ctx.getNodeParameter('options.batchSize', 0, MAX_ROWS_PER_REQUEST) as unknown;
@@ -211,67 +209,48 @@ function rowReader(ctx: IExecuteFunctions): (itemIndex: number) => TransactionRo
 		);
 }
 
-/**
- * Checks every row first (a bad row fails the node before anything is sent, or with Continue On
- * Fail becomes its own error item), then sends the valid rows in batches, up to Concurrency at once,
- * one output per input item.
- */
-export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const itemCount = this.getInputData().length;
-	const output: INodeExecutionData[] = new Array(itemCount);
-	const rows: TransactionRow[] = new Array(itemCount);
-	const pending: PendingRow[] = [];
-	const batchSize = readBatchSize(this);
-	const concurrency = readConcurrency(this, WRITE_CONCURRENCY);
-	const settings = readRequestSettings(this, 0, newRunState(this));
-	const readRow = rowReader(this);
-	const readKey = userKeyReader(this);
-	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
-		try {
-			rows[itemIndex] = readRow(itemIndex);
-			pending.push({ itemIndex, userKey: readKey(itemIndex) });
-		} catch (error) {
-			output[itemIndex] = errorItemOrThrow(this, error, itemIndex);
-		}
-	}
+/** Checks one item's row (a bad row fails before anything is sent, or becomes its error item). */
+export function plan(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	_settings: RequestSettings,
+	run: Run,
+): PlannedRow {
+	return { row: run.once(rowReader)(itemIndex), userKey: run.once(userKeyReader)(itemIndex) };
+}
 
-	const batches = planBatches(pending, batchSize, automaticKeyBase(this));
-	const continueOnFail = this.continueOnFail();
-	const report = await sendBounded(
-		batches.map((batch) => ({
-			// Batches that change the same point account go in input order.
-			recordKeys: accountsOf(batch.itemIndexes.map((itemIndex) => rows[itemIndex])),
-			send: async () => await sendBatch(this, batch, rows, settings),
-		})),
-		concurrency,
-		!continueOnFail,
-	);
-	const itemsWith = (status: string) =>
-		batches.flatMap((batch, position) =>
-			report.outcomes[position].status === status ? batch.itemIndexes : [],
-		);
-	report.outcomes.forEach((outcome, position) => {
-		const batch = batches[position];
-		if (outcome.status === 'done') {
-			for (const item of outcome.value) output[item.pairedItem.item] = item;
-			return;
-		}
-		if (outcome.status !== 'failed') return;
-		explainBatchFailure(outcome.error, {
-			batchNumber: position + 1,
-			batchCount: batches.length,
-			failedItems: batch.itemIndexes,
-			answeredItems: itemsWith('done'),
-			unsentItems: itemsWith('notSent'),
-		});
-		for (const itemIndex of batch.itemIndexes)
-			output[itemIndex] = errorItem(this, outcome.error, itemIndex);
+/**
+ * The rows in batches of up to Batch Size, each under its own Idempotency-Key; batches that change
+ * the same point account go in input order.
+ */
+export function batch(run: Run, planned: Array<PlannedItem<PlannedRow>>): SendUnit[] {
+	const byItem = new Map(planned.map((item) => [item.itemIndex, item]));
+	const pending = planned.map(({ itemIndex, plan: { userKey } }) => ({ itemIndex, userKey }));
+	const batches = planBatches(pending, readBatchSize(run.ctx), automaticKeyBase(run.ctx));
+	return batches.map((batch, position): SendUnit => {
+		const items = batch.itemIndexes.map((itemIndex) => byItem.get(itemIndex));
+		const rows = items.map((item) => (item as PlannedItem<PlannedRow>).plan.row);
+		const { settings } = items[0] as PlannedItem<PlannedRow>;
+		const batchNumber = position + 1;
+		return {
+			itemIndexes: batch.itemIndexes,
+			recordKeys: accountsOf(rows),
+			send: async () => await sendBatch(run.ctx, batch, rows, settings),
+			// The batch's body is the rows of its items in input order: each item shows its own.
+			plannedItem: (index, { method, path, query }: WireRequest) => ({
+				batch: batchNumber,
+				idempotencyKey: batch.idempotencyKey,
+				row: rows[index],
+				request: { method, path, query },
+			}),
+			explainFailure: (error) =>
+				explainBatchFailure(error, {
+					batchNumber,
+					batchCount: batches.length,
+					failedItems: batch.itemIndexes,
+				}),
+		};
 	});
-	if (!continueOnFail && report.firstFailure !== undefined) {
-		const { error } = report.outcomes[report.firstFailure] as { error: unknown };
-		throw asNodeError(this, error, batches[report.firstFailure].itemIndexes[0]);
-	}
-	return output;
 }
 
 /** The point accounts (contact and definition) a batch changes. */
@@ -304,32 +283,28 @@ function batchResult(
 	});
 }
 
-/** POSTs one batch under its own Idempotency-Key; one output item per row, paired with its input item. */
+/** POSTs one batch under its own Idempotency-Key; one result per row: the row and whether Engage accepted it. */
 async function sendBatch(
 	ctx: IExecuteFunctions,
 	batch: Batch,
 	rows: TransactionRow[],
 	settings: RequestSettings,
-): Promise<Array<INodeExecutionData & { pairedItem: IPairedItemData }>> {
-	const sent = batch.itemIndexes.map((itemIndex) => rows[itemIndex]);
-	const response = await apiRequest<unknown>(
+): Promise<ItemResult[]> {
+	const itemIndex = batch.itemIndexes[0];
+	const response = await voyadoResponse<unknown>(
 		ctx,
-		voyadoEngage,
 		{
 			method: 'POST',
 			path: PATH,
-			body: sent,
+			body: rows,
 			headers: { 'Idempotency-Key': batch.idempotencyKey },
 			idempotent: true,
 			// No body: Engage took every row (no `notAccepted`).
 			emptySuccess: { done: {} },
 		},
-		batch.itemIndexes[0],
+		itemIndex,
 		settings,
 	);
-	const outcomes = rowOutcomes(sent, batchResult(ctx, response, batch.itemIndexes[0]));
-	return batch.itemIndexes.map((itemIndex, position) => ({
-		json: { ...sent[position], ...outcomes[position] },
-		pairedItem: { item: itemIndex },
-	}));
+	const outcomes = rowOutcomes(rows, batchResult(ctx, response, itemIndex));
+	return rows.map((row, position) => ({ ...row, ...outcomes[position] }));
 }

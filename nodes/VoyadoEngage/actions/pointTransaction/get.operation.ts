@@ -1,6 +1,6 @@
 import { getByIdOperation } from '../../getById';
 
-export const { description, plan } = getByIdOperation({
+export const { description, sending, plan } = getByIdOperation({
 	resource: 'pointTransaction',
 	idName: 'transactionId',
 	idLabel: 'Transaction ID',

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { READ_CONCURRENCY } from '../../../shared/concurrency';
+import { READS } from '../../../shared/pipeline/operation';
 import { filtersCollection, forOperation, optionsCollection } from '../../../shared/descriptions';
 import { returnAllAndLimit, readParameter, requirePositiveInteger } from '../../../shared/fields';
-import type { ItemPlan } from '../../../shared/itemLoop';
-import { planList } from '../../../shared/paging';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
+import { planList } from '../../../shared/pipeline/list';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import { invalidParameter } from '../../../shared/checks';
 import { definitionLocator } from '../../definitionPicker';
@@ -58,8 +58,10 @@ const properties: INodeProperties[] = [
 			description: 'Which transactions to return (sent as `filter`)',
 		},
 	]),
-	optionsCollection([], READ_CONCURRENCY),
+	optionsCollection([]),
 ];
+
+export const sending = READS;
 
 export const description = forOperation('pointTransaction', 'getAll', properties);
 

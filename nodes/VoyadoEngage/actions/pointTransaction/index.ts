@@ -4,7 +4,7 @@ import * as add from './add.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-export const operations: Record<string, Operation> = { add, get, getAll };
+export const operations: Record<string, Operation<unknown>> = { add, get, getAll };
 
 export const operationProperty = operationSelector(
 	'pointTransaction',

@@ -2,7 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { forOperation } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import type { ItemPlan } from '../../../shared/itemLoop';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
+import { WRITES } from '../../../shared/pipeline/operation';
 import type { Operation } from '../../../shared/router';
 import type { CreditKind } from '../../credits';
 import { waldurRecord } from '../../transport';
@@ -10,6 +11,7 @@ import { fullCreditBody, fullCreditProperties } from './properties';
 
 export function createOperation(kind: CreditKind): Operation {
 	return {
+		sending: WRITES,
 		description: forOperation(kind.resource, 'create', fullCreditProperties(kind)),
 		async plan(
 			this: IExecuteFunctions,

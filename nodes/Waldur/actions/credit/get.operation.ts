@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { READ_CONCURRENCY } from '../../../shared/concurrency';
+import { READS } from '../../../shared/pipeline/operation';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import type { ItemPlan } from '../../../shared/itemLoop';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
 import type { Operation } from '../../../shared/router';
 import type { CreditKind } from '../../credits';
 import { waldurRecord } from '../../transport';
@@ -11,10 +11,8 @@ import { creditItemRequest, requireCreditUuid, uuidProperty } from './properties
 
 export function getOperation(kind: CreditKind): Operation {
 	return {
-		description: forOperation(kind.resource, 'get', [
-			uuidProperty(kind),
-			optionsCollection([], READ_CONCURRENCY),
-		]),
+		sending: READS,
+		description: forOperation(kind.resource, 'get', [uuidProperty(kind), optionsCollection([])]),
 		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
 			const request = creditItemRequest(kind, 'GET', requireCreditUuid(this, itemIndex, kind));
 			return { send: async () => await waldurRecord(this, request, itemIndex, settings) };

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { READ_CONCURRENCY } from '../../../shared/concurrency';
+import { READS } from '../../../shared/pipeline/operation';
 import { filtersCollection, forOperation, optionsCollection } from '../../../shared/descriptions';
 import { returnAllAndLimit, readLimit } from '../../../shared/fields';
 import type { Operation } from '../../../shared/router';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import type { ItemPlan } from '../../../shared/itemLoop';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
 import { invalidParameter } from '../../../shared/checks';
 import type { CreditKind } from '../../credits';
 import { listRecords } from '../../listing';
@@ -125,10 +125,11 @@ function readFilters(ctx: IExecuteFunctions, kind: CreditKind, itemIndex: number
 
 export function getAllOperation(kind: CreditKind): Operation {
 	return {
+		sending: READS,
 		description: forOperation(kind.resource, 'getAll', [
 			...returnAllAndLimit(),
 			filtersCollection(kind.filters.map((name) => FILTERS[name].property)),
-			optionsCollection([orderingProperty(kind)], READ_CONCURRENCY),
+			optionsCollection([orderingProperty(kind)]),
 		]),
 		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
 			const limit = readLimit(this, itemIndex);

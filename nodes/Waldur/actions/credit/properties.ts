@@ -5,7 +5,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
 import { additionalFieldsCollection, optionsCollection } from '../../../shared/descriptions';
 import type { ApiRequest } from '../../../shared/http';
 import { requireString } from '../../../shared/fields';
@@ -71,7 +70,7 @@ export function fullCreditProperties(kind: CreditKind): INodeProperties[] {
 	return [
 		...requiredProperties(kind),
 		additionalFieldsCollection(additionalFieldProperties(kind)),
-		optionsCollection([], WRITE_CONCURRENCY),
+		optionsCollection([]),
 	];
 }
 

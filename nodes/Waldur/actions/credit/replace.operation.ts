@@ -2,7 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { forOperation } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import type { ItemPlan } from '../../../shared/itemLoop';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
+import { WRITES } from '../../../shared/pipeline/operation';
 import type { Operation } from '../../../shared/router';
 import type { CreditKind } from '../../credits';
 import { waldurRecord } from '../../transport';
@@ -18,6 +19,7 @@ import {
 export function replaceOperation(kind: CreditKind): Operation {
 	const properties = [uuidProperty(kind), ...fullCreditProperties(kind)];
 	return {
+		sending: WRITES,
 		description: forOperation(kind.resource, 'replace', properties),
 		async plan(
 			this: IExecuteFunctions,

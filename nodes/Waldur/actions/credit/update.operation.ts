@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { WRITE_CONCURRENCY } from '../../../shared/concurrency';
+import { WRITES } from '../../../shared/pipeline/operation';
 
 import {
 	forOperation,
@@ -8,7 +8,7 @@ import {
 	updateFieldsCollection,
 } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import type { ItemPlan } from '../../../shared/itemLoop';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
 import type { Operation } from '../../../shared/router';
 import { invalidParameter } from '../../../shared/checks';
 import type { CreditKind } from '../../credits';
@@ -21,9 +21,10 @@ export function updateOperation(kind: CreditKind): Operation {
 	const properties = [
 		uuidProperty(kind),
 		updateFieldsCollection(updateFieldProperties(kind)),
-		optionsCollection([], WRITE_CONCURRENCY),
+		optionsCollection([]),
 	];
 	return {
+		sending: WRITES,
 		description: forOperation(kind.resource, 'update', properties),
 		async plan(
 			this: IExecuteFunctions,

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { READ_CONCURRENCY } from '../../../shared/concurrency';
+import { READS } from '../../../shared/pipeline/operation';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import type { ItemPlan } from '../../../shared/itemLoop';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
 import type { Operation } from '../../../shared/router';
 import { customerCredit, itemPath } from '../../credits';
 import { listRecords } from '../../listing';
@@ -11,9 +11,10 @@ import { requireCreditUuid, uuidProperty } from '../credit/properties';
 
 /** The credit's monthly consumption history: one item per month, all pages. */
 export const getConsumptions: Operation = {
+	sending: READS,
 	description: forOperation('customerCredit', 'getConsumptions', [
 		uuidProperty(customerCredit),
-		optionsCollection([], READ_CONCURRENCY),
+		optionsCollection([]),
 	]),
 	plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
 		const path = `${itemPath(customerCredit, requireCreditUuid(this, itemIndex, customerCredit))}consumptions/`;
