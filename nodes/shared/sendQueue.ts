@@ -112,8 +112,12 @@ export async function sendBounded<T>(
 
 	for (;;) {
 		await fill();
-		if (inFlight === 0) return report;
-		await taskEnded;
-		taskEnded = new Promise<void>((resolve) => (settled = resolve));
+		if (inFlight > 0) {
+			await taskEnded;
+			taskEnded = new Promise<void>((resolve) => (settled = resolve));
+			continue;
+		}
+		// The last task may have ended after fill() found nothing to start: start what it freed.
+		if (stopped || nextStartable() === undefined) return report;
 	}
 }
