@@ -1,5 +1,6 @@
 // A local stand-in for the four providers, one port with a prefix each:
 //   http://127.0.0.1:<port>/signtraker | /voyado | /waldur | /spreedly
+// and a scripted OpenAI-compatible chat model for n8n's AI Agent (/openai/v1, see providers/openai.mjs),
 // plus `GET /__requests` (what was received, secrets redacted), `POST /__reset` (fresh seed data, no requests, no faults)
 // and `POST /__faults` (a fault rule as JSON, see lib/faults.mjs: the next matching request goes unanswered or is dropped).
 // It also plays the providers' push side: Svix-signed Voyado events, Waldur hooks-web events and Spreedly's
@@ -13,12 +14,13 @@ import { createFaults } from './lib/faults.mjs';
 import { json, parseJson } from './lib/http.mjs';
 import { createOutbox } from './lib/outbox.mjs';
 import { SANDBOX_KEYS } from './keys.mjs';
+import { createOpenAi } from './providers/openai.mjs';
 import { createSignTraker } from './providers/signtraker.mjs';
 import { createSpreedly } from './providers/spreedly.mjs';
 import { createVoyado } from './providers/voyado.mjs';
 import { createWaldur } from './providers/waldur.mjs';
 
-export const PROVIDERS = ['signtraker', 'voyado', 'waldur', 'spreedly'];
+export const PROVIDERS = ['signtraker', 'voyado', 'waldur', 'spreedly', 'openai'];
 const SECRET_HEADERS = new Set(['authorization', 'apikey', 'cookie', 'x-auth-token']);
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -35,6 +37,7 @@ function createProviders(keys, targets, deliver) {
 			siteName: keys.spreedlySiteName,
 			notifications: { url: () => targets.spreedly, deliver },
 		}),
+		openai: createOpenAi({ apiKey: keys.openAiApiKey }),
 	};
 }
 

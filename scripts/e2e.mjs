@@ -2,14 +2,16 @@
 // the cached n8n, checks that n8n loaded every node, tool variant and credential, then runs the examples and
 // the fault cases (scripts/e2e/workflows) against the sandbox and checks each node's output and the requests
 // the sandbox received; on the first line also the examples in any order, twice (scripts/e2e/any-order.mjs).
-// Usage: node scripts/e2e.mjs [--n8n 1|2|1.85|all] [--allow-missing]
-//   --n8n: which n8n line (default all: 2 and 1, as CI runs them; 1.85, the oldest supported, by hand); --allow-missing: skip scenarios whose nodes are not built yet
+// Usage: node scripts/e2e.mjs [--n8n 1|2|1.85|all] [--allow-missing] [--only <text>]
+//   --n8n: which n8n line (default all: 2 and 1, as CI runs them; 1.85, the oldest supported, by hand); --allow-missing: skip scenarios whose nodes are not built yet;
+//   --only: run only the scenarios whose workflow file name contains <text> (e.g. --only ai-agent)
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandbox } from '../sandbox/server.mjs';
 import { checkLoadedTypes } from './e2e/check-loaded.mjs';
+import { checkStreamedReplies } from './e2e/ai-agent-scenarios.mjs';
 import { runExamplesInAnyOrder } from './e2e/any-order.mjs';
 import { SCENARIOS } from './e2e/scenarios.mjs';
 import { buildAndPack, freePort, importCredentialsAndWorkflows, n8nCli, n8nEnv, PACKAGE_NAME } from './lib/n8n.mjs';
@@ -22,6 +24,8 @@ import { CI_LINES, ensureN8nRuntime, linesFromArgs } from './n8n-runtime.mjs';
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const e2eWorkflowsDir = path.join(projectDir, 'scripts', 'e2e', 'workflows');
 const allowMissing = process.argv.includes('--allow-missing');
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
@@ -88,6 +92,7 @@ async function runLine(line, tarball, sandbox, { anyOrder }) {
 	const commands = await installAsReadmeSays(path.join(projectDir, 'README.md'), userFolder, tarball);
 	console.log(commands.map((line) => `  $ ${line}`).join('\n'));
 	// At level info: `n8n execute --rawOutput` prints the run through n8n's logger.
+	// No N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: n8n offers community nodes to AI agents without it since 1.85 (the README says so).
 	const env = n8nEnv({ userFolder, brokerPort: await freePort(), extra: { N8N_LOG_LEVEL: 'info', ...runtime.env } });
 
 	step(`${label}: checking what n8n loaded`);
@@ -107,7 +112,19 @@ async function runLine(line, tarball, sandbox, { anyOrder }) {
 	await importCredentialsAndWorkflows(runtime, env, null, e2eWorkflowsDir);
 
 	const result = { label, passed: 0, failed: [], skipped: [] };
-	for (const scenario of SCENARIOS) {
+	if (!only || only.includes('ai-agent')) {
+		step(`${label}: the sandbox model's streamed replies, read by this n8n's OpenAI client`);
+		sandbox.reset();
+		try {
+			await checkStreamedReplies(runtime, sandbox);
+			result.passed++;
+			console.log('  ✔ streamed tool call and text');
+		} catch (error) {
+			result.failed.push('streamed model replies');
+			console.log(`  ✖ ${error.message}`);
+		}
+	}
+	for (const scenario of SCENARIOS.filter((entry) => !only || entry.file.includes(only))) {
 		const absent = scenario.nodeTypes.filter((type) => !loaded.loadedNodeTypes.has(`${PACKAGE_NAME}.${type}`));
 		if (absent.length) {
 			result.skipped.push(`${scenario.file} (missing node ${absent.join(', ')})`);
@@ -123,7 +140,7 @@ async function runLine(line, tarball, sandbox, { anyOrder }) {
 			console.log(`  ✖ ${error.message}`);
 		}
 	}
-	if (anyOrder) {
+	if (anyOrder && !only) {
 		step(`${label}: the examples in any order, twice, without a sandbox reset between them`);
 		const examples = await readExamples(path.join(projectDir, 'examples'));
 		const failures = await runExamplesInAnyOrder({

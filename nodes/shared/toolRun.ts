@@ -4,14 +4,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { withoutItemSuffix } from './checks';
 
 /**
- * Whether an AI agent runs the node as a tool. n8n 2.x's AI Agent has the engine run the tool node,
- * which it marks by sending the node's log to `ai_tool` (`rewireOutputLogTo`); n8n 1.x's agent runs
- * the node inside a tool wrapper whose context says `isToolExecution()`.
+ * Whether an AI agent runs the node as a tool. n8n's engine-run tools (the AI Agent from version 3)
+ * mark the node by sending its log to `ai_tool` (`rewireOutputLogTo`); tools the agent calls itself
+ * (n8n 1.x, and AI Agent 2.x on n8n 2.x) get the model's arguments on the node's `ai_tool` input.
  */
 export function isToolRun(ctx: IExecuteFunctions): boolean {
 	if (ctx.getNode().rewireOutputLogTo === NodeConnectionTypes.AiTool) return true;
-	// Optional: n8n versions before the method existed run no tool this way.
-	return ctx.isToolExecution?.() === true;
+	return ctx.getInputData(0, NodeConnectionTypes.AiTool).length > 0;
 }
 
 /** What a failure says besides its message: the HTTP status of an API failure and the hint. */

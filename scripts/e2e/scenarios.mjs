@@ -1,5 +1,6 @@
 // What each example must do when n8n runs it against the sandbox: node outputs and the requests the sandbox received.
 import assert from 'node:assert/strict';
+import { AI_AGENT_SCENARIOS } from './ai-agent-scenarios.mjs';
 import { FAULT_SCENARIOS } from './fault-scenarios.mjs';
 import { nodeOutput } from './output.mjs';
 
@@ -186,7 +187,7 @@ const REGULAR_SCENARIOS = [
 ];
 
 /** @type {Scenario[]} */
-export const SCENARIOS = [...REGULAR_SCENARIOS, ...FAULT_SCENARIOS];
+export const SCENARIOS = [...REGULAR_SCENARIOS, ...FAULT_SCENARIOS, ...AI_AGENT_SCENARIOS];
 
 /** Imported and checked for loading, but not run: it needs an LLM. */
 export const AI_EXAMPLE_ID = 'exAiAgentTools01';

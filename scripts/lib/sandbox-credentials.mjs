@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { SANDBOX_KEYS } from '../../sandbox/keys.mjs';
 
-/** @param {Record<'signtraker' | 'voyado' | 'waldur' | 'spreedly', string>} baseUrls the sandbox's per-provider URLs */
+/** @param {Record<'signtraker' | 'voyado' | 'waldur' | 'spreedly' | 'openai', string>} baseUrls the sandbox's per-provider URLs */
 export function sandboxCredentials(baseUrls) {
 	return [
 		{
@@ -35,6 +35,13 @@ export function sandboxCredentials(baseUrls) {
 			type: 'spreedlySubscriptionsApi',
 			data: { siteName: SANDBOX_KEYS.spreedlySiteName, apiToken: SANDBOX_KEYS.spreedlyApiToken, baseUrl: baseUrls.spreedly },
 		},
+		{
+			// n8n's own OpenAI credential, pointed at the sandbox's scripted chat model.
+			id: 'sbxOpenAiModel01',
+			name: 'OpenAI (sandbox model)',
+			type: 'openAiApi',
+			data: { apiKey: SANDBOX_KEYS.openAiApiKey, url: `${baseUrls.openai}/v1` },
+		},
 	];
 }
 
@@ -45,7 +52,7 @@ export async function writeSandboxCredentials(file, baseUrls) {
 }
 
 /** The credential fields as n8n labels them. */
-const FIELD_LABELS = { apiKey: 'API Key', apiToken: 'API Token', baseUrl: 'Base URL', signingSecret: 'Signing Secret', siteName: 'Site Name', subdomain: 'Subdomain', token: 'Token' };
+const FIELD_LABELS = { url: 'Base URL', apiKey: 'API Key', apiToken: 'API Token', baseUrl: 'Base URL', signingSecret: 'Signing Secret', siteName: 'Site Name', subdomain: 'Subdomain', token: 'Token' };
 
 /** One line per sandbox credential with the values to enter (the keys are fake and open only the sandbox). */
 export function sandboxCredentialLines(baseUrls) {

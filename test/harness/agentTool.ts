@@ -30,7 +30,8 @@ import {
  *   agent builds what the model reads.
  * - `inline` (n8n 1.x's agent and sub-node tools): the agent asks for its `ai_tool` connections;
  *   n8n-core wraps the node as a LangChain tool (createNodeAsTool) that runs `execute()` in a
- *   SupplyDataContext (`isToolExecution()` is true) and hands the model `JSON.stringify` of its items.
+ *   SupplyDataContext (the model's arguments are its `ai_tool` input) and hands the model
+ *   `JSON.stringify` of its items.
  */
 export type ToolPath = 'engine' | 'inline';
 

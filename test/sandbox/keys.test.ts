@@ -9,7 +9,7 @@ const sandbox = useSandbox();
 function readmeKeyTable(): Map<string, string[]> {
 	const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 	const rows = new Map<string, string[]>();
-	for (const match of readme.matchAll(/^\| (\w[\w ]* API) \| (.*`.*) \|$/gm)) {
+	for (const match of readme.matchAll(/^\| (\w[\w ]* API|OpenAI) \| (.*`.*) \|$/gm)) {
 		rows.set(
 			match[1],
 			[...match[2].matchAll(/`([^`]+)`/g)].map((value) => value[1]),
@@ -19,8 +19,9 @@ function readmeKeyTable(): Map<string, string[]> {
 }
 
 describe('the sandbox keys', () => {
-	it('are listed in the README for the five credentials', () => {
+	it('are listed in the README for the six credentials', () => {
 		expect([...readmeKeyTable().keys()].sort()).toEqual([
+			'OpenAI',
 			'SignTraker API',
 			'Spreedly Subscriptions API',
 			'Voyado Engage API',

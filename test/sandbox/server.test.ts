@@ -41,6 +41,7 @@ describe('sandbox server', () => {
 			'voyado',
 			'waldur',
 			'spreedly',
+			'openai',
 		]);
 	});
 });

@@ -1,9 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode, INodePropertyOptions } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { SignTrakerApi } from '../../credentials/SignTrakerApi.credentials';
 import { VoyadoEngageApi } from '../../credentials/VoyadoEngageApi.credentials';
 import { SignTraker } from '../../nodes/SignTraker/SignTraker.node';
+import { SpreedlySubscriptions } from '../../nodes/SpreedlySubscriptions/SpreedlySubscriptions.node';
 import { VoyadoEngage } from '../../nodes/VoyadoEngage/VoyadoEngage.node';
+import { Waldur } from '../../nodes/Waldur/Waldur.node';
 import type { ToolPath } from '../harness/agentTool';
 import { runAsTool } from '../harness/agentTool';
 import type { RunOptions } from '../harness/harness';
@@ -91,14 +94,15 @@ describe.each<ToolPath>(['engine', 'inline'])('a node as an AI Agent tool (%s ru
 		mockApi(BASE).get('/api/agents/999').reply(404, '');
 		const result = await runAsTool(path, agentTool, { agentId: 999 });
 
-		const [answer] = modelReads(result.toolResult);
-		expect(answer).toEqual({
-			error: expect.stringContaining('999'),
-			hint: expect.any(String),
-			httpCode: '404',
-		});
+		expect(modelReads(result.toolResult)).toEqual([
+			{
+				error: 'No SignTraker agent with ID 999 was found',
+				hint: 'Nothing was found. Check the ID or identifier you gave.',
+				httpCode: '404',
+			},
+		]);
 		expect(result.error).toBeUndefined();
-		expect(result.task?.hints?.[0].message).toContain(answer.error as string);
+		expect(result.task?.hints?.[0].message).toContain('No SignTraker agent with ID 999 was found');
 	});
 
 	it('a failure of a batched write (Voyado Add) is the answer too', async () => {
@@ -125,4 +129,33 @@ describe.each<ToolPath>(['engine', 'inline'])('a node as an AI Agent tool (%s ru
 		const [answer] = modelReads(result.toolResult);
 		expect(answer.error).toMatch(/^The parameter "Contact ID" .*"jane"$/);
 	});
+});
+
+describe('tool descriptions set automatically', () => {
+	const nodes = [new SignTraker(), new VoyadoEngage(), new Waldur(), new SpreedlySubscriptions()];
+
+	it.each(nodes.map((node) => [node.description.displayName, node] as const))(
+		'%s: every operation gives the model its own description, and a Get says what it needs',
+		(_name, nodeType) => {
+			const resources = nodeType.description.properties.find((p) => p.name === 'resource');
+			const descriptions = (resources?.options as INodePropertyOptions[]).flatMap(({ value }) => {
+				const selector = nodeType.description.properties.find(
+					(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(value),
+				);
+				return (selector?.options as INodePropertyOptions[]).map((operation) => {
+					const node = {
+						parameters: { descriptionType: 'auto', resource: value, operation: operation.value },
+					} as unknown as INode;
+					const text = NodeHelpers.getToolDescriptionForNode(node, nodeType);
+					if (operation.value === 'get')
+						expect(text).toMatch(/^Get an? .* by (ID|UUID|customer ID) in /);
+					return text;
+				});
+			});
+			expect(
+				descriptions.every((text) => text.endsWith(` in ${nodeType.description.defaults.name}`)),
+			).toBe(true);
+			expect(new Set(descriptions).size).toBe(descriptions.length);
+		},
+	);
 });

@@ -8,7 +8,7 @@ export const operations: Record<string, Operation> = { get, getAll };
 export const operationProperty = operationSelector(
 	'agent',
 	[
-		{ name: 'Get', value: 'get', action: 'Get an agent', description: 'Get one agent by ID' },
+		{ name: 'Get', value: 'get', action: 'Get an agent by ID', description: 'Get one agent by ID' },
 		{
 			name: 'Get Many',
 			value: 'getAll',

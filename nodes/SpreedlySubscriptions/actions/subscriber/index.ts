@@ -106,7 +106,7 @@ export const operationProperty = operationSelector(
 		{
 			name: 'Get',
 			value: 'get',
-			action: 'Get a subscriber',
+			action: 'Get a subscriber by customer ID',
 			description: 'Get a subscriber with its invoices',
 		},
 		{

@@ -18,7 +18,7 @@ export const operationProperty = operationSelector(
 		{
 			name: 'Get',
 			value: 'get',
-			action: 'Get a contact',
+			action: 'Get a contact by ID',
 			description: 'Get one contact by ID',
 		},
 	],

@@ -11,7 +11,7 @@ export const operationProperty = operationSelector(
 		{
 			name: 'Get',
 			value: 'get',
-			action: 'Get a point account',
+			action: 'Get a point account by ID',
 			description: 'Get one point account by ID',
 		},
 		{

@@ -11,7 +11,7 @@ export const operationProperty = operationSelector(
 		{
 			name: 'Get',
 			value: 'get',
-			action: 'Get a point definition',
+			action: 'Get a point definition by ID',
 			description: 'Get one point definition by ID',
 		},
 		{

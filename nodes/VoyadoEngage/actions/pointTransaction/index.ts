@@ -18,7 +18,7 @@ export const operationProperty = operationSelector(
 		{
 			name: 'Get',
 			value: 'get',
-			action: 'Get a point transaction',
+			action: 'Get a point transaction by ID',
 			description: 'Get one point transaction by ID',
 		},
 		{

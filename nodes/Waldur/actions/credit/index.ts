@@ -36,7 +36,12 @@ export function creditOperationOptions(kind: CreditKind): INodePropertyOptions[]
 			action: `Delete a ${noun}`,
 			description: `Delete a ${noun}`,
 		},
-		{ name: 'Get', value: 'get', action: `Get a ${noun}`, description: `Get one ${noun} by UUID` },
+		{
+			name: 'Get',
+			value: 'get',
+			action: `Get a ${noun} by UUID`,
+			description: `Get one ${noun} by UUID`,
+		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
