@@ -1,3 +1,7 @@
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+
+import type { ApiRequest } from '../shared/http';
+
 /** What differs between Waldur's project credits and customer (organisation) credits. */
 export interface CreditKind {
 	resource: 'projectCredit' | 'customerCredit';
@@ -33,4 +37,17 @@ export const customerCredit: CreditKind = {
 
 export function itemPath(kind: CreditKind, uuid: string): string {
 	return `${kind.path}${uuid}/`;
+}
+
+/** A request on one credit (`<path><uuid>/`); a 404 without a message names the credit. */
+export function creditRequest(
+	kind: CreditKind,
+	method: IHttpRequestMethods,
+	uuid: string,
+	body?: IDataObject,
+): ApiRequest {
+	const notFoundMessage = `No Waldur ${kind.noun} with UUID ${uuid} was found, or the credential may not see it`;
+	// A read must return the credit; a write without a body says which credit it changed.
+	const emptySuccess = method === 'GET' ? { record: `${kind.noun} ${uuid}` } : { done: { uuid } };
+	return { method, path: itemPath(kind, uuid), body, notFoundMessage, emptySuccess };
 }

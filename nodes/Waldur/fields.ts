@@ -1,53 +1,33 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { extractLocatorValue } from '../shared/fields';
-import type { DecimalRule } from '../shared/checks';
-import { invalidParameter, toDecimalString } from '../shared/checks';
-import { ownerLocator } from './pickers';
-import type { CreditKind } from './credits';
+import type { Check, DecimalRule } from '../shared/checks';
+import { notEmpty, required, toDecimalString } from '../shared/checks';
+import type { ApiContext } from '../shared/context';
+import { additionalFieldsCollection } from '../shared/descriptions';
+import type { Field } from '../shared/fields';
+import { field, propertiesOf, readCollection } from '../shared/fields';
 import {
 	MONEY,
+	objectUrl,
+	oneOf,
 	PERCENTAGE,
+	recordUuid,
 	toBoolean,
 	toFirstOfMonth,
-	toObjectUrl,
-	toOneOf,
 	toUrlList,
-} from './values';
+} from './checks';
+import type { CreditKind } from './credits';
+import { collectionOf, creditLocator, ownerLocator } from './pickers';
 
-/** What converting a parameter value needs to know. */
-export interface BodyContext {
-	ctx: IExecuteFunctions;
-	itemIndex: number;
-	baseUrl: string;
-	kind: CreditKind;
-}
+/** What a credit field gives: its value on the wire, or (a linked object) the URL made from the base URL. */
+export type CreditValue = IDataObject[string] | ((baseUrl: string) => string);
 
-/** One writable credit field: its n8n parameter, its name on the wire, and its check and conversion. */
+/** One writable credit field before it is declared: its parameter, check, wire name and, when only one kind has it, that kind. */
 interface CreditField {
 	property: INodeProperties;
+	check: Check<CreditValue>;
 	wire: string;
-	toWire: (value: unknown, context: BodyContext) => unknown;
-	/** Set when only one kind of credit has the field. */
 	only?: CreditKind['resource'];
-}
-
-type Conversion = (
-	ctx: IExecuteFunctions,
-	value: unknown,
-	itemIndex: number,
-	label: string,
-) => unknown;
-
-function field(
-	property: INodeProperties,
-	wire: string,
-	convert?: Conversion,
-	only?: CreditKind['resource'],
-): CreditField {
-	const toWire = (raw: unknown, { ctx, itemIndex }: BodyContext) =>
-		convert ? convert(ctx, raw, itemIndex, property.displayName) : raw;
-	return { property, wire, toWire, only };
 }
 
 /** A decimal taken as text, so it reaches the wire exactly as written. */
@@ -59,10 +39,8 @@ function decimalField(
 	placeholder: string,
 	description: string,
 ): CreditField {
-	const convert: Conversion = (ctx, raw, itemIndex, label) =>
-		toDecimalString(ctx, raw, itemIndex, label, format);
-	return field(
-		{
+	return {
+		property: {
 			displayName,
 			name,
 			type: 'string',
@@ -70,9 +48,9 @@ function decimalField(
 			placeholder,
 			description: `${description}. Sent exactly as written.`,
 		},
+		check: (ctx, value, itemIndex, label) => toDecimalString(ctx, value, itemIndex, label, format),
 		wire,
-		convert,
-	);
+	};
 }
 
 function booleanField(
@@ -82,29 +60,28 @@ function booleanField(
 	description: string,
 	only?: CreditKind['resource'],
 ): CreditField {
-	return field(
-		{ displayName, name, type: 'boolean', default: false, description },
+	return {
+		property: { displayName, name, type: 'boolean', default: false, description },
+		check: toBoolean,
 		wire,
-		toBoolean,
 		only,
-	);
+	};
 }
 
 /** The project or customer the credit belongs to (a picker); a UUID becomes the URL Waldur links objects by. */
 function ownerField(kind: CreditKind): CreditField {
-	const { name, label, collection } = kind.owner;
+	const { name, collection } = kind.owner;
 	return {
 		property: ownerLocator(
 			kind,
 			`The ${name} the credit belongs to: pick one (search by name), or give its UUID or URL`,
 		),
+		check: objectUrl(collection),
 		wire: name,
-		toWire: (raw, { ctx, itemIndex, baseUrl }) =>
-			toObjectUrl(ctx, raw, itemIndex, label, baseUrl, collection),
 	};
 }
 
-const value = decimalField(
+const valueField = decimalField(
 	'value',
 	'Value',
 	'value',
@@ -122,8 +99,8 @@ const optionalFields: CreditField[] = [
 		'apply_as_minimal_consumption',
 		'Whether a month with less usage than the minimal consumption still takes the minimal consumption from the credit (Waldur assumes yes when the field is not sent)',
 	),
-	field(
-		{
+	{
+		property: {
 			displayName: 'End Date',
 			name: 'endDate',
 			// A month, not a date picker: Waldur accepts only the first of a month, which a month names exactly.
@@ -134,9 +111,9 @@ const optionalFields: CreditField[] = [
 			description:
 				'The month the credit ends with, from its first day on. Waldur refuses any other day than the 1st; a time after the date is ignored.',
 		},
-		'end_date',
-		toFirstOfMonth,
-	),
+		check: toFirstOfMonth,
+		wire: 'end_date',
+	},
 	decimalField(
 		'expectedConsumption',
 		'Expected Consumption',
@@ -160,8 +137,8 @@ const optionalFields: CreditField[] = [
 		'Whether the credit left over when the project ends counts as spent',
 		'projectCredit',
 	),
-	field(
-		{
+	{
+		property: {
 			displayName: 'Minimal Consumption Logic',
 			name: 'minimalConsumptionLogic',
 			type: 'options',
@@ -177,11 +154,11 @@ const optionalFields: CreditField[] = [
 			default: 'fixed',
 			description: 'How the expected consumption evolves over time',
 		},
-		'minimal_consumption_logic',
-		(ctx, raw, itemIndex, label) => toOneOf(ctx, raw, itemIndex, label, MINIMAL_CONSUMPTION_LOGICS),
-	),
-	field(
-		{
+		check: oneOf(MINIMAL_CONSUMPTION_LOGICS),
+		wire: 'minimal_consumption_logic',
+	},
+	{
+		property: {
 			displayName: 'Offering URLs',
 			name: 'offerings',
 			type: 'string',
@@ -189,60 +166,84 @@ const optionalFields: CreditField[] = [
 			placeholder: 'https://waldur.example.com/api/marketplace-provider-offerings/<uuid>/',
 			description: 'Limit the credit to these offerings: their full URLs, separated by commas',
 		},
-		'offerings',
-		toUrlList,
-		'customerCredit',
-	),
+		check: toUrlList,
+		wire: 'offerings',
+		only: 'customerCredit',
+	},
 ];
 
-function fieldsOf(kind: CreditKind, fields: CreditField[]): CreditField[] {
-	return fields.filter(
-		(candidate) => candidate.only === undefined || candidate.only === kind.resource,
-	);
+/** The parameters of one kind of credit, declared once per kind. */
+export interface CreditFields {
+	/** The credit an operation acts on: a picker, or its UUID or record URL; a UUID on the wire. */
+	credit: Field<string>;
+	/** Owner and value, which create and replace require. */
+	required: Array<Field<CreditValue>>;
+	/** The optional fields of create and replace ("Additional Fields"): once added, not empty. */
+	additional: Array<Field<CreditValue>>;
+	/** Every writable field, for "Update Fields": once added, not empty (for a PATCH, empty could mean "clear it"). */
+	writable: Array<Field<CreditValue>>;
 }
 
-function allFields(kind: CreditKind): CreditField[] {
-	return fieldsOf(kind, [ownerField(kind), value, ...optionalFields]);
+function ofKind(kind: CreditKind, fields: CreditField[]): CreditField[] {
+	return fields.filter(({ only }) => only === undefined || only === kind.resource);
 }
 
-/** The required owner and value parameters of create and replace. */
-export function requiredProperties(kind: CreditKind): INodeProperties[] {
-	return [ownerField(kind), value].map((required) => ({ ...required.property, required: true }));
+function declared({ property, check, wire }: CreditField): Field<CreditValue> {
+	return field(property, notEmpty(check), { wire });
 }
 
-/** The optional fields of create and replace ("Additional Fields"). */
-export function additionalFieldProperties(kind: CreditKind): INodeProperties[] {
-	return fieldsOf(kind, optionalFields).map((optional) => optional.property);
+export function creditFields(kind: CreditKind): CreditFields {
+	const owner = ownerField(kind);
+	const additional = ofKind(kind, optionalFields);
+	return {
+		credit: field(creditLocator(kind), required(recordUuid(collectionOf(kind.path)))),
+		required: [owner, valueField].map(({ property, check, wire }) =>
+			field({ ...property, required: true }, required(check), { wire }),
+		),
+		additional: additional.map(declared),
+		writable: [owner, valueField, ...additional].map(declared),
+	};
 }
 
-/** Every writable field, for "Update Fields". */
-export function updateFieldProperties(kind: CreditKind): INodeProperties[] {
-	return allFields(kind)
-		.map((writable) => writable.property)
-		.sort((a, b) => a.displayName.localeCompare(b.displayName));
-}
+/** Fields read for an item, each with its checked value (undefined: not given). */
+export type GivenFields = Array<[Field<CreditValue>, CreditValue | undefined]>;
 
 /**
- * Turns parameter values (keyed by parameter name) into a Waldur request body. Only the fields the
- * user gave go into it; every value is checked before any request is sent. A field that was added
- * but left empty is refused rather than dropped: for a PUT or PATCH, "empty" could mean "clear it".
+ * The request body of the fields given (`[field, value]`, read and checked before any request): each
+ * under its wire name, a linked object as its URL on the credential's base URL.
  */
-export function creditBody(values: IDataObject, context: BodyContext): IDataObject {
+export function creditBody(given: GivenFields, baseUrl: string): IDataObject {
 	const body: IDataObject = {};
-	for (const writable of allFields(context.kind)) {
-		const { name, displayName } = writable.property;
-		if (!(name in values)) continue;
-		// A picker (resource locator) holds the ID in `value`; an empty picker is an empty field.
-		const raw = extractLocatorValue(values[name]);
-		if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-			throw invalidParameter(
-				context.ctx,
-				context.itemIndex,
-				displayName,
-				'is empty: give it a value or remove it',
-			);
-		}
-		body[writable.wire] = writable.toWire(raw, context) as IDataObject[string];
+	for (const [declaredField, value] of given) {
+		if (value === undefined) continue;
+		body[declaredField.wire] = typeof value === 'function' ? value(baseUrl) : value;
 	}
 	return body;
+}
+
+/** Owner, value and the Additional Fields given: what create and replace send, each read once and checked. */
+export function readFullCredit(
+	ctx: ApiContext,
+	fields: CreditFields,
+	itemIndex: number,
+): GivenFields {
+	const additional = readCollection(ctx, 'additionalFields', itemIndex);
+	return [
+		...fields.required.map((declared): GivenFields[number] => [
+			declared,
+			declared.read(ctx, itemIndex),
+		]),
+		...fields.additional.map((declared): GivenFields[number] => [
+			declared,
+			declared.from(additional, ctx, itemIndex),
+		]),
+	];
+}
+
+/** The properties of create and replace: owner, value and "Additional Fields". */
+export function fullCreditProperties(fields: CreditFields): INodeProperties[] {
+	return [
+		...propertiesOf(fields.required),
+		additionalFieldsCollection(propertiesOf(fields.additional)),
+	];
 }

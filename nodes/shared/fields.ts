@@ -48,7 +48,7 @@ export interface Field<T> {
 	readonly wire: string;
 	/** Checks a value given for the field, e.g. taken from a collection or an input item. */
 	check(ctx: ApiContext, value: unknown, itemIndex: number): T;
-	/** Reads the field's own parameter (top level) for an item, once, and checks it. */
+	/** Reads the field's parameter (`in.name` when it belongs to a collection) for an item, once, and checks it. */
 	read(ctx: ApiContext, itemIndex: number): T;
 	/** The field's value in a collection read once (see readCollection): undefined when not added, else checked. */
 	from(collection: IDataObject, ctx: ApiContext, itemIndex: number): T | undefined;
@@ -59,6 +59,8 @@ export interface FieldOptions {
 	wire?: string;
 	/** What to do when the value does not fit, for the error's description where the check gives none. */
 	hint?: string;
+	/** The collection the field belongs to (`options`, `filters`, …), for `read`. */
+	in?: string;
 }
 
 /** A check's error, with the field's hint as its description where the check gave none. */
@@ -75,8 +77,11 @@ function withHint(ctx: ApiContext, error: unknown, hint?: string): NodeOperation
 export function field<T>(
 	property: INodeProperties,
 	check: Check<T>,
-	{ wire = property.name, hint }: FieldOptions = {},
+	{ wire = property.name, hint, in: collection }: FieldOptions = {},
 ): Field<T> {
+	const path = collection ? `${collection}.${property.name}` : property.name;
+	// n8n refuses `undefined` as a fallback; a field not added to its collection reads as null.
+	const fallback = collection ? null : property.default;
 	const checked = (ctx: ApiContext, value: unknown, itemIndex: number): T => {
 		try {
 			return check(ctx, extractLocatorValue(value), itemIndex, property.displayName);
@@ -89,9 +94,9 @@ export function field<T>(
 		wire,
 		check: checked,
 		read: (ctx, itemIndex) =>
-			checked(ctx, readParameter(ctx, property.name, itemIndex, property.default), itemIndex),
-		from: (collection, ctx, itemIndex) =>
-			property.name in collection ? checked(ctx, collection[property.name], itemIndex) : undefined,
+			checked(ctx, readParameter(ctx, path, itemIndex, fallback), itemIndex),
+		from: (values, ctx, itemIndex) =>
+			property.name in values ? checked(ctx, values[property.name], itemIndex) : undefined,
 	};
 }
 

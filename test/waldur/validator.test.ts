@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 import { customerCredit, projectCredit } from '../../nodes/Waldur/credits';
-import { MONEY, PERCENTAGE } from '../../nodes/Waldur/values';
+import { MONEY, PERCENTAGE } from '../../nodes/Waldur/checks';
 import { waldur, runWaldur } from './helpers';
 import { PROJECT_CREDIT_UUID, projectCreditRecord } from './records';
 import {

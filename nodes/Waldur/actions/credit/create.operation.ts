@@ -1,24 +1,29 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../shared/descriptions';
-import type { RequestSettings } from '../../../shared/requestSettings';
-import type { ItemPlan } from '../../../shared/pipeline/operation';
 import { WRITES } from '../../../shared/pipeline/operation';
+import { forOperation, optionsCollection } from '../../../shared/descriptions';
+import type { ItemPlan } from '../../../shared/pipeline/operation';
+import type { RequestSettings } from '../../../shared/requestSettings';
 import type { Operation } from '../../../shared/router';
 import type { CreditKind } from '../../credits';
-import { waldurRecord } from '../../transport';
-import { fullCreditBody, fullCreditProperties } from './properties';
+import type { CreditFields } from '../../fields';
+import { creditBody, fullCreditProperties, readFullCredit } from '../../fields';
+import { waldurBaseUrl, waldurRecord } from '../../transport';
 
-export function createOperation(kind: CreditKind): Operation {
+export function createOperation(kind: CreditKind, fields: CreditFields): Operation {
 	return {
 		sending: WRITES,
-		description: forOperation(kind.resource, 'create', fullCreditProperties(kind)),
+		description: forOperation(kind.resource, 'create', [
+			...fullCreditProperties(fields),
+			optionsCollection([]),
+		]),
 		async plan(
 			this: IExecuteFunctions,
 			itemIndex: number,
 			settings: RequestSettings,
 		): Promise<ItemPlan> {
-			const body = await fullCreditBody(this, kind, itemIndex, settings);
+			const given = readFullCredit(this, fields, itemIndex);
+			const body = creditBody(given, await waldurBaseUrl(this, settings));
 			const owner = { [kind.owner.name]: body[kind.owner.name] };
 			const request = {
 				method: 'POST' as const,

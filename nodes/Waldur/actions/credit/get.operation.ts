@@ -2,19 +2,23 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { READS } from '../../../shared/pipeline/operation';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
-import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/pipeline/operation';
+import type { RequestSettings } from '../../../shared/requestSettings';
 import type { Operation } from '../../../shared/router';
 import type { CreditKind } from '../../credits';
+import { creditRequest } from '../../credits';
+import type { CreditFields } from '../../fields';
 import { waldurRecord } from '../../transport';
-import { creditItemRequest, requireCreditUuid, uuidProperty } from './properties';
 
-export function getOperation(kind: CreditKind): Operation {
+export function getOperation(kind: CreditKind, fields: CreditFields): Operation {
 	return {
 		sending: READS,
-		description: forOperation(kind.resource, 'get', [uuidProperty(kind), optionsCollection([])]),
+		description: forOperation(kind.resource, 'get', [
+			fields.credit.property,
+			optionsCollection([]),
+		]),
 		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
-			const request = creditItemRequest(kind, 'GET', requireCreditUuid(this, itemIndex, kind));
+			const request = creditRequest(kind, 'GET', fields.credit.read(this, itemIndex));
 			return { send: async () => await waldurRecord(this, request, itemIndex, settings) };
 		},
 	};

@@ -2,31 +2,35 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { READS } from '../../../shared/pipeline/operation';
 import { filtersCollection, forOperation, optionsCollection } from '../../../shared/descriptions';
-import { returnAllAndLimit, readLimit } from '../../../shared/fields';
-import type { Operation } from '../../../shared/router';
-import type { RequestSettings } from '../../../shared/requestSettings';
+import type { Check } from '../../../shared/checks';
+import { invalidParameter, optional } from '../../../shared/checks';
+import type { Field } from '../../../shared/fields';
+import { field, propertiesOf, readCollection, returnAllAndLimit } from '../../../shared/fields';
 import type { ItemPlan } from '../../../shared/pipeline/operation';
-import { invalidParameter } from '../../../shared/checks';
+import { planList } from '../../../shared/pipeline/list';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import type { Operation } from '../../../shared/router';
+import { textOf } from '../../../shared/text';
+import { toWaldurUuid } from '../../checks';
 import type { CreditKind } from '../../credits';
 import { listRecords } from '../../listing';
-import { toWaldurUuid } from '../../values';
 
-interface Filter {
-	/** The query parameter Waldur reads. */
-	wire: string;
-	property: INodeProperties;
-	isUuid?: boolean;
+/** A text filter: the text as given, trimmed; left empty, no filter. */
+function textFilter(name: string, displayName: string, wire: string, description: string) {
+	const property: INodeProperties = { displayName, name, type: 'string', default: '', description };
+	return field(
+		property,
+		optional((_ctx, value) => textOf(value) || String(value)),
+		{ wire },
+	);
 }
 
-function textFilter(name: string, displayName: string, wire: string, description: string): Filter {
-	return { wire, property: { displayName, name, type: 'string', default: '', description } };
+function uuidFilter(name: string, displayName: string, wire: string, description: string) {
+	const property: INodeProperties = { displayName, name, type: 'string', default: '', description };
+	return field(property, optional(toWaldurUuid), { wire });
 }
 
-function uuidFilter(name: string, displayName: string, wire: string, description: string): Filter {
-	return { ...textFilter(name, displayName, wire, description), isUuid: true };
-}
-
-const FILTERS: Record<string, Filter> = {
+const FILTERS: Record<string, Field<string | undefined>> = {
 	customerName: textFilter(
 		'customerName',
 		'Customer Name',
@@ -72,79 +76,59 @@ function titleOf(field: string): string {
 	);
 }
 
-function orderingProperty(kind: CreditKind): INodeProperties {
-	return {
+/** `o`: one ordering, or several (a list or text separated by commas), each one Waldur knows. */
+function orderingField(kind: CreditKind): Field<string | undefined> {
+	const allowed = kind.orderings.flatMap((name) => [name, `-${name}`]);
+	const property: INodeProperties = {
 		displayName: 'Sort By',
 		name: 'ordering',
 		type: 'options',
-		options: kind.orderings.flatMap((field) => [
-			{ name: `${titleOf(field)} (Ascending)`, value: field },
-			{ name: `${titleOf(field)} (Descending)`, value: `-${field}` },
+		options: kind.orderings.flatMap((name) => [
+			{ name: `${titleOf(name)} (Ascending)`, value: name },
+			{ name: `${titleOf(name)} (Descending)`, value: `-${name}` },
 		]),
 		default: 'end_date',
 		description: 'The order Waldur returns the credits in (sent as o)',
 	};
-}
-
-/** `o`: one ordering, or several (a list or text separated by commas), each one Waldur knows. */
-function readOrdering(
-	ctx: IExecuteFunctions,
-	kind: CreditKind,
-	value: unknown,
-	itemIndex: number,
-): string | undefined {
-	const parts = (Array.isArray(value) ? value.map(String) : String(value ?? '').split(','))
-		.map((part) => part.trim())
-		.filter(Boolean);
-	const allowed = kind.orderings.flatMap((field) => [field, `-${field}`]);
-	const unknown = parts.find((part) => !allowed.includes(part));
-	if (unknown !== undefined) {
-		throw invalidParameter(
-			ctx,
-			itemIndex,
-			'Sort By',
-			`must be one of ${allowed.join(', ')}, got "${unknown}"`,
-		);
-	}
-	return parts.length ? parts.join(',') : undefined;
-}
-
-function readFilters(ctx: IExecuteFunctions, kind: CreditKind, itemIndex: number): IDataObject {
-	const given = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const query: IDataObject = {};
-	for (const name of kind.filters) {
-		const filter = FILTERS[name];
-		const value = typeof given[name] === 'string' ? (given[name] as string).trim() : given[name];
-		if (value === undefined || value === null || value === '') continue;
-		query[filter.wire] = filter.isUuid
-			? toWaldurUuid(ctx, value, itemIndex, filter.property.displayName)
-			: String(value);
-	}
-	return query;
+	const check: Check<string | undefined> = (ctx, value, itemIndex, label) => {
+		const parts = (Array.isArray(value) ? value.map(String) : String(value ?? '').split(','))
+			.map((part) => part.trim())
+			.filter(Boolean);
+		const unknown = parts.find((part) => !allowed.includes(part));
+		if (unknown !== undefined) {
+			throw invalidParameter(
+				ctx,
+				itemIndex,
+				label,
+				`must be one of ${allowed.join(', ')}, got "${unknown}"`,
+			);
+		}
+		return parts.length ? parts.join(',') : undefined;
+	};
+	return field(property, check, { wire: 'o', in: 'options' });
 }
 
 export function getAllOperation(kind: CreditKind): Operation {
+	const filters = kind.filters.map((name) => FILTERS[name]);
+	const ordering = orderingField(kind);
 	return {
 		sending: READS,
 		description: forOperation(kind.resource, 'getAll', [
 			...returnAllAndLimit(),
-			filtersCollection(kind.filters.map((name) => FILTERS[name].property)),
-			optionsCollection([orderingProperty(kind)]),
+			filtersCollection(propertiesOf(filters)),
+			optionsCollection([ordering.property]),
 		]),
 		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
-			const limit = readLimit(this, itemIndex);
-			const query = readFilters(this, kind, itemIndex);
-			const ordering = readOrdering(
-				this,
-				kind,
-				this.getNodeParameter('options.ordering', itemIndex, ''),
-				itemIndex,
-			);
-			if (ordering) query.o = ordering;
-			return {
-				send: async () =>
-					await listRecords({ ctx: this, path: kind.path, query, itemIndex, settings }, limit),
-			};
+			const given = readCollection(this, 'filters', itemIndex);
+			const query: IDataObject = {};
+			for (const filter of filters) {
+				const value = filter.from(given, this, itemIndex);
+				if (value !== undefined) query[filter.wire] = value;
+			}
+			const order = ordering.read(this, itemIndex);
+			if (order !== undefined) query[ordering.wire] = order;
+			const list = { ctx: this, path: kind.path, query, itemIndex, settings };
+			return planList(this, itemIndex, async (limit) => await listRecords(list, limit));
 		},
 	};
 }

@@ -2,6 +2,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/router';
 import type { CreditKind } from '../../credits';
+import { creditFields } from '../../fields';
 import { createOperation } from './create.operation';
 import { deleteOperation } from './delete.operation';
 import { getOperation } from './get.operation';
@@ -11,13 +12,14 @@ import { updateOperation } from './update.operation';
 
 /** The operations project and customer credits share. */
 export function creditOperations(kind: CreditKind): Record<string, Operation> {
+	const fields = creditFields(kind);
 	return {
 		getAll: getAllOperation(kind),
-		get: getOperation(kind),
-		create: createOperation(kind),
-		replace: replaceOperation(kind),
-		update: updateOperation(kind),
-		delete: deleteOperation(kind),
+		get: getOperation(kind, fields),
+		create: createOperation(kind, fields),
+		replace: replaceOperation(kind, fields),
+		update: updateOperation(kind, fields),
+		delete: deleteOperation(kind, fields),
 	};
 }
 

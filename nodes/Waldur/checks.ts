@@ -1,9 +1,8 @@
 import type { ApiContext } from '../shared/context';
 import { show, textOf } from '../shared/text';
 
-import type { DecimalRule } from '../shared/checks';
+import type { Check, DecimalRule, ValueName } from '../shared/checks';
 import { invalidParameter, toIsoDate } from '../shared/checks';
-import { requireString } from '../shared/fields';
 
 const UUID = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
@@ -12,7 +11,7 @@ export function toWaldurUuid(
 	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
-	label: string,
+	label: ValueName,
 ): string {
 	const text = textOf(value);
 	if (!UUID.test(text)) {
@@ -26,15 +25,6 @@ export function toWaldurUuid(
 	return text.replace(/-/g, '').toLowerCase();
 }
 
-export function requireWaldurUuid(
-	ctx: ApiContext,
-	name: string,
-	itemIndex: number,
-	label: string,
-): string {
-	return toWaldurUuid(ctx, requireString(ctx, name, itemIndex, label), itemIndex, label);
-}
-
 /** The UUID in a record URL of `collection` (`https://…/api/<collection>/<uuid>/`); undefined for any other text. */
 function uuidOfRecordUrl(text: string, collection: string): string | undefined {
 	const url = /^https?:\/\/[^/\s?#]+(?:\/[^/\s?#]+)*\/api\/([^/\s?#]+)\/([^/\s?#]+)\/?$/i.exec(
@@ -44,49 +34,40 @@ function uuidOfRecordUrl(text: string, collection: string): string | undefined {
 }
 
 /** A record given by its UUID or by its URL in `collection` (the By URL picker mode), as a UUID. */
-export function requireRecordUuid(
-	ctx: ApiContext,
-	name: string,
-	itemIndex: number,
-	label: string,
-	collection: string,
-): string {
-	const text = requireString(ctx, name, itemIndex, label);
-	const fromUrl = uuidOfRecordUrl(text, collection);
-	if (fromUrl !== undefined || UUID.test(text))
-		return toWaldurUuid(ctx, fromUrl ?? text, itemIndex, label);
-	throw invalidParameter(
-		ctx,
-		itemIndex,
-		label,
-		`must be a Waldur UUID (32 hex digits, dashes allowed) or a URL such as https://waldur.example.com/api/${collection}/<uuid>/, got ${show(text)}`,
-	);
+export function recordUuid(collection: string): Check<string> {
+	return (ctx, value, itemIndex, label) => {
+		const text = textOf(value);
+		const fromUrl = uuidOfRecordUrl(text, collection);
+		if (fromUrl !== undefined || UUID.test(text))
+			return toWaldurUuid(ctx, fromUrl ?? text, itemIndex, label);
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			label,
+			`must be a Waldur UUID (32 hex digits, dashes allowed) or a URL such as https://waldur.example.com/api/${collection}/<uuid>/, got ${show(text)}`,
+		);
+	};
 }
 
 /**
  * A related object given as a UUID or as its full URL. Waldur links objects by URL, so a UUID
  * becomes `<baseUrl>/api/<collection>/<uuid>/`; a URL must name that collection and is sent as it is
- * (with the trailing slash Waldur needs).
+ * (with the trailing slash Waldur needs). The check runs once the credential's base URL is known.
  */
-export function toObjectUrl(
-	ctx: ApiContext,
-	value: unknown,
-	itemIndex: number,
-	label: string,
-	baseUrl: string,
-	collection: string,
-): string {
-	const text = textOf(value);
-	if (UUID.test(text))
-		return `${baseUrl}/api/${collection}/${toWaldurUuid(ctx, text, itemIndex, label)}/`;
-	if (uuidOfRecordUrl(text, collection) !== undefined)
-		return text.endsWith('/') ? text : `${text}/`;
-	throw invalidParameter(
-		ctx,
-		itemIndex,
-		label,
-		`must be a UUID or a full URL such as ${baseUrl}/api/${collection}/<uuid>/, got ${show(value)}`,
-	);
+export function objectUrl(collection: string): Check<(baseUrl: string) => string> {
+	return (ctx, value, itemIndex, label) => (baseUrl) => {
+		const text = textOf(value);
+		if (UUID.test(text))
+			return `${baseUrl}/api/${collection}/${toWaldurUuid(ctx, text, itemIndex, label)}/`;
+		if (uuidOfRecordUrl(text, collection) !== undefined)
+			return text.endsWith('/') ? text : `${text}/`;
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			label,
+			`must be a UUID or a full URL such as ${baseUrl}/api/${collection}/<uuid>/, got ${show(value)}`,
+		);
+	};
 }
 
 /** Waldur's decimals are never negative; each field has the pattern Waldur's OpenAPI schema 8.0.5 gives it. */
@@ -115,7 +96,7 @@ export function toFirstOfMonth(
 	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
-	label: string,
+	label: ValueName,
 ): string {
 	const month = typeof value === 'string' ? MONTH.exec(value) : null;
 	if (month) return `${month[1]}-01`;
@@ -137,7 +118,7 @@ export function toUrlList(
 	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
-	label: string,
+	label: ValueName,
 ): string[] {
 	const entries = Array.isArray(value) ? value.map(textOf) : textOf(value).split(/[\s,]+/);
 	const urls = entries.filter((entry) => entry !== '');
@@ -152,7 +133,7 @@ export function toBoolean(
 	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
-	label: string,
+	label: ValueName,
 ): boolean {
 	if (typeof value === 'boolean') return value;
 	const text = textOf(value).toLowerCase();
@@ -161,19 +142,15 @@ export function toBoolean(
 }
 
 /** One of the values an options parameter offers (an expression can produce anything). */
-export function toOneOf(
-	ctx: ApiContext,
-	value: unknown,
-	itemIndex: number,
-	label: string,
-	allowed: string[],
-): string {
-	const text = textOf(value);
-	if (allowed.includes(text)) return text;
-	throw invalidParameter(
-		ctx,
-		itemIndex,
-		label,
-		`must be one of ${allowed.join(', ')}, got ${show(value)}`,
-	);
+export function oneOf(allowed: string[]): Check<string> {
+	return (ctx, value, itemIndex, label) => {
+		const text = textOf(value);
+		if (allowed.includes(text)) return text;
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			label,
+			`must be one of ${allowed.join(', ')}, got ${show(value)}`,
+		);
+	};
 }
