@@ -127,7 +127,11 @@ const CONTRACT: Record<
 				],
 				add: [
 					'mappingMode',
+					'identifyBy',
 					'contactId',
+					'email',
+					'mobilePhone',
+					'customKey',
 					'definitionId',
 					'amount',
 					'source',

@@ -110,6 +110,18 @@ describe('Voyado Engage node description', () => {
 		);
 	});
 
+	it('Add identifies the contact by ID (the default, so saved workflows keep theirs), email, mobile phone or member number', () => {
+		const add = shownFor('pointTransaction', 'add');
+		const identifyBy = add.find((property) => property.name === 'identifyBy');
+		expect(identifyBy?.default).toBe('contactId');
+		expect(optionValues(identifyBy)).toEqual(['contactId', 'email', 'customKey', 'mobilePhone']);
+		for (const name of ['contactId', 'email', 'mobilePhone', 'customKey'])
+			expect(add.find((property) => property.name === name)?.displayOptions?.show).toMatchObject({
+				identifyBy: [name],
+				mappingMode: ['defineBelow'],
+			});
+	});
+
 	it('offers the statuses All, Active and Pending', () => {
 		const filters = shownFor('pointTransaction', 'getAll').find(
 			(property) => property.name === 'filters',

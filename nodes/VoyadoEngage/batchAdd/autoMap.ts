@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/checks';
-import type { RowField, RowValues } from './rows';
-import { REQUIRED_FIELDS, ROW_FIELDS } from './rows';
+import type { IdentifyBy, RowField, RowValues } from './rows';
+import { requiredFields, rowFields } from './rows';
 
 /** What happens to an input field that is not a row field: n8n's "Handling Extra Fields in Input". */
 export type ExtraFieldHandling = 'error' | 'ignoreIt';
 
-function sameButForCase(key: string): RowField | undefined {
+function sameButForCase(key: string, fields: RowField[]): RowField | undefined {
 	const lower = key.toLowerCase();
-	return ROW_FIELDS.find((field) => field.toLowerCase() === lower);
+	return fields.find((field) => field.toLowerCase() === lower);
 }
 
 function listed(fields: readonly string[]): string {
@@ -17,20 +17,23 @@ function listed(fields: readonly string[]): string {
 }
 
 /**
- * "Map Automatically": the item's own fields are the row. A row field spelt in another letter case
- * or missing is always an error (never an empty value); any other field is an error unless the
- * user chose to ignore such fields.
+ * "Map Automatically": the item's own fields are the row, its contact in the field `identifyBy`
+ * names (`contactId`, `email`, …). A row field spelt in another letter case or missing is always an
+ * error (never an empty value); any other field is an error unless the user chose to ignore such fields.
  */
 export function inputFieldValues(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	json: IDataObject,
 	extraFields: ExtraFieldHandling,
+	identifyBy: IdentifyBy = 'contactId',
 ): RowValues {
+	const fields = rowFields(identifyBy);
+	const required = requiredFields(identifyBy);
 	const extra: string[] = [];
 	for (const key of Object.keys(json)) {
-		if ((ROW_FIELDS as string[]).includes(key)) continue;
-		const meant = sameButForCase(key);
+		if ((fields as string[]).includes(key)) continue;
+		const meant = sameButForCase(key, fields);
 		if (meant)
 			throw invalidParameter(
 				ctx,
@@ -40,14 +43,14 @@ export function inputFieldValues(
 			);
 		extra.push(key);
 	}
-	for (const field of Object.keys(REQUIRED_FIELDS)) {
+	for (const field of required) {
 		if (!(field in json))
 			throw invalidParameter(
 				ctx,
 				itemIndex,
 				{ inputField: field },
 				'is missing',
-				`Map Automatically needs the fields ${listed(Object.keys(REQUIRED_FIELDS))} in every item.`,
+				`Map Automatically needs the fields ${listed(required)} in every item.`,
 			);
 	}
 	if (extra.length > 0 && extraFields === 'error')
@@ -56,7 +59,7 @@ export function inputFieldValues(
 			itemIndex,
 			{ inputField: extra[0] },
 			'is not a field of a point transaction',
-			`Only ${listed(ROW_FIELDS)} can be sent. Remove the other fields (${listed(extra)}) first, e.g. with an Edit Fields node, or set Options → Handling Extra Fields in Input to "Ignore Them".`,
+			`Only ${listed(fields)} can be sent. Remove the other fields (${listed(extra)}) first, e.g. with an Edit Fields node, or set Options → Handling Extra Fields in Input to "Ignore Them".`,
 		);
 	return {
 		get: (field: RowField) => json[field],

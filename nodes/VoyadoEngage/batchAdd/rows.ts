@@ -8,11 +8,11 @@ import {
 	toRequiredString,
 } from '../../shared/checks';
 import { readParameter } from '../../shared/fields';
+import type { ContactQuery } from '../contacts/identifiers';
 import { toContactId } from '../parameters';
 
-/** One `PointTransactionToAccount` row as it goes on the wire. */
-export interface TransactionRow extends IDataObject {
-	contactId: string;
+/** A row's fields but its contact. */
+export interface RowValuesWithoutContact extends IDataObject {
 	amount: number;
 	definitionId: number;
 	source: string;
@@ -22,9 +22,22 @@ export interface TransactionRow extends IDataObject {
 	validTo?: string;
 }
 
-/** The row's fields as Engage names them, with the label of the parameter that fills each. */
-export const REQUIRED_FIELDS = {
+/** One `PointTransactionToAccount` row as it goes on the wire. */
+export interface TransactionRow extends RowValuesWithoutContact {
+	contactId: string;
+}
+
+/** How a row names its contact: Engage's contact ID, or an identifier Engage's contact lookup takes. */
+export const CONTACT_FIELDS = {
 	contactId: 'Contact ID',
+	email: 'Email',
+	mobilePhone: 'Mobile Phone',
+	customKey: 'Member Number',
+} as const;
+export type IdentifyBy = keyof typeof CONTACT_FIELDS;
+
+/** The other fields of a row as Engage names them, with the label of the parameter that fills each. */
+const VALUE_FIELDS = {
 	definitionId: 'Definition ID',
 	amount: 'Amount',
 	source: 'Source',
@@ -35,10 +48,34 @@ export const DATE_FIELDS = {
 	validFrom: 'Valid From',
 	validTo: 'Valid To',
 } as const;
-const LABELS = { ...REQUIRED_FIELDS, ...DATE_FIELDS };
+const LABELS = { ...CONTACT_FIELDS, ...VALUE_FIELDS, ...DATE_FIELDS };
 
 export type RowField = keyof typeof LABELS;
-export const ROW_FIELDS = Object.keys(LABELS) as RowField[];
+
+/** The fields every row needs: its contact (by ID or by the chosen identifier) and the values. */
+export function requiredFields(identifyBy: IdentifyBy): RowField[] {
+	return [identifyBy, ...(Object.keys(VALUE_FIELDS) as RowField[])];
+}
+
+/** Every field a row may have when its contact is given as `identifyBy`. */
+export function rowFields(identifyBy: IdentifyBy): RowField[] {
+	return [...requiredFields(identifyBy), ...(Object.keys(DATE_FIELDS) as RowField[])];
+}
+
+/**
+ * One item's row as read: with its contact ID, or with an identifier (email, mobile phone, member
+ * number) that is looked up before any batch is sent.
+ */
+export type RowDraft =
+	| {
+			row: TransactionRow;
+			/** The identifier the contact was found by, shown in the item's output (`{ email }`). */
+			shownWith?: IDataObject;
+	  }
+	| {
+			lookup: ContactQuery & { findBy: Exclude<IdentifyBy, 'contactId'> };
+			fields: RowValuesWithoutContact;
+	  };
 
 /** Where one item's row values come from, and what an error calls each of them. */
 export interface RowValues {
@@ -55,9 +92,14 @@ export function buildTransactionRow(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	values: RowValues,
-): TransactionRow {
-	const row: TransactionRow = {
-		contactId: toContactId(ctx, values.get('contactId'), itemIndex, values.name('contactId')),
+	identifyBy: IdentifyBy = 'contactId',
+): RowDraft {
+	// The contact first: its error is the one a row with several bad fields shows.
+	const contact =
+		identifyBy === 'contactId'
+			? toContactId(ctx, values.get('contactId'), itemIndex, values.name('contactId'))
+			: toRequiredString(ctx, values.get(identifyBy), itemIndex, values.name(identifyBy));
+	const fields: RowValuesWithoutContact = {
 		amount: toFiniteNumber(ctx, values.get('amount'), itemIndex, values.name('amount')),
 		definitionId: toPositiveInteger(
 			ctx,
@@ -76,9 +118,10 @@ export function buildTransactionRow(
 	for (const field of Object.keys(DATE_FIELDS) as Array<keyof typeof DATE_FIELDS>) {
 		const value = values.get(field);
 		if (value !== undefined && value !== null && value !== '')
-			row[field] = toIsoDateTime(ctx, value, itemIndex, values.name(field));
+			fields[field] = toIsoDateTime(ctx, value, itemIndex, values.name(field));
 	}
-	return row;
+	if (identifyBy === 'contactId') return { row: { contactId: contact, ...fields } };
+	return { lookup: { findBy: identifyBy, value: contact }, fields };
 }
 
 /** "Map Each Field Below": the row comes from the node's parameters (and Additional Fields). */

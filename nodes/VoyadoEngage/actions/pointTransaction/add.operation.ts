@@ -20,8 +20,10 @@ import { automaticKeyBase, userKeyReader } from '../../batchAdd/idempotency';
 import { rowOutcomes } from '../../batchAdd/rejections';
 import type { ExtraFieldHandling } from '../../batchAdd/autoMap';
 import { inputFieldValues } from '../../batchAdd/autoMap';
-import type { TransactionRow } from '../../batchAdd/rows';
-import { buildTransactionRow, parameterValues } from '../../batchAdd/rows';
+import type { PlannedRow } from '../../batchAdd/contactRows';
+import { contactLookupStage, rowOf } from '../../batchAdd/contactRows';
+import type { IdentifyBy, RowDraft, TransactionRow } from '../../batchAdd/rows';
+import { buildTransactionRow, CONTACT_FIELDS, parameterValues } from '../../batchAdd/rows';
 import { definitionLocator } from '../../definitionPicker';
 import { contactIdProperty } from '../../parameters';
 import { voyadoResponse } from '../../transport';
@@ -47,15 +49,90 @@ const mappingModeProperty: INodeProperties = {
 			name: 'Map Automatically',
 			value: 'autoMapInputData',
 			description:
-				'Each input item already is a row: its fields contactId, definitionId, amount, source, description and optionally timeStamp, validFrom, validTo are sent as they are',
+				'Each input item already is a row: its fields contactId (or the email, mobilePhone or customKey that Identify Contact By names), definitionId, amount, source, description and optionally timeStamp, validFrom, validTo are sent as they are',
 		},
 	],
 	default: 'defineBelow',
 };
 
+const identifyByProperty: INodeProperties = {
+	displayName: 'Identify Contact By',
+	name: 'identifyBy',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Contact ID',
+			value: 'contactId',
+			description: "Engage's contact GUID",
+		},
+		{
+			name: 'Email',
+			value: 'email',
+			description: "The contact's email, looked up in Engage",
+		},
+		{
+			name: 'Member Number (Custom Key)',
+			value: 'customKey',
+			description:
+				"The tenant's custom key (a member number or an external ID), looked up in Engage",
+		},
+		{
+			name: 'Mobile Phone',
+			value: 'mobilePhone',
+			description: "The contact's mobile phone number, looked up in Engage",
+		},
+	],
+	default: 'contactId',
+	description:
+		'How each row names its contact. An email, mobile phone or member number is looked up in Engage (each distinct one once) before any points are sent; a row whose contact is not found, or found more than once, is not booked and comes out with "accepted": false and the reason.',
+};
+
+/** Shows a contact parameter only for the kind Identify Contact By names. */
+const forIdentifier = (property: INodeProperties): INodeProperties => ({
+	...property,
+	displayOptions: { show: { identifyBy: [property.name] } },
+});
+
+/** The row's contact, by the kind Identify Contact By names. */
+const contactProperties = (
+	[
+		contactIdProperty('The GUID of the contact who receives (or loses) the points'),
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. jane@example.com',
+			description: 'The email of the contact who receives (or loses) the points',
+		},
+		{
+			displayName: 'Mobile Phone',
+			name: 'mobilePhone',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. +46701234567',
+			description:
+				'The mobile phone number of the contact, as Engage holds it (international format)',
+		},
+		{
+			displayName: 'Member Number',
+			name: 'customKey',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 100234',
+			description:
+				"The contact's custom key in Engage: the member number or external ID, depending on the tenant",
+		},
+	] satisfies INodeProperties[]
+).map(forIdentifier);
+
 /** The row's fields as parameters, shown only when they are mapped one by one. */
 const rowFieldProperties: INodeProperties[] = [
-	contactIdProperty('The GUID of the contact who receives (or loses) the points'),
+	...contactProperties,
 	definitionLocator(
 		"The point definition: which of the contact's point accounts is changed. Pick one, or give its numeric ID.",
 	),
@@ -101,7 +178,7 @@ const rowFieldProperties: INodeProperties[] = [
 ];
 const rowProperties = rowFieldProperties.map((property) => ({
 	...property,
-	displayOptions: { show: { mappingMode: ['defineBelow'] } },
+	displayOptions: { show: { ...property.displayOptions?.show, mappingMode: ['defineBelow'] } },
 }));
 
 const properties: INodeProperties[] = [
@@ -113,9 +190,10 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	mappingModeProperty,
+	identifyByProperty,
 	{
 		displayName:
-			'Each input item is sent as one row, with the fields contactId, definitionId, amount, source, description and optionally timeStamp, validFrom, validTo, spelled exactly so (contactId, not ContactId). No expressions are evaluated for the row, which makes large runs much faster.',
+			'Each input item is sent as one row, with the fields contactId (or email, mobilePhone or customKey, as Identify Contact By says), definitionId, amount, source, description and optionally timeStamp, validFrom, validTo, spelled exactly so (contactId, not ContactId). No expressions are evaluated for the row, which makes large runs much faster.',
 		name: 'autoMapNotice',
 		type: 'notice',
 		default: '',
@@ -170,11 +248,8 @@ export const sending = WRITES;
 
 export const rerunAdvice = RERUN_ADVICE;
 
-/** One item's row and the user's base key for its batch ('' for the automatic one). */
-interface PlannedRow {
-	row: TransactionRow;
-	userKey: string;
-}
+/** Before the first batch, the contacts given by email, mobile phone or member number are looked up. */
+export const stages = [contactLookupStage];
 
 function readBatchSize(ctx: IExecuteFunctions): number {
 	const value = ctx.getNodeParameter('options.batchSize', 0, MAX_ROWS_PER_REQUEST) as unknown;
@@ -190,11 +265,25 @@ function readBatchSize(ctx: IExecuteFunctions): number {
 	return size;
 }
 
+function readIdentifyBy(ctx: IExecuteFunctions): IdentifyBy {
+	const value = ctx.getNodeParameter('identifyBy', 0, 'contactId') as IdentifyBy;
+	if (!(value in CONTACT_FIELDS))
+		throw invalidParameter(
+			ctx,
+			0,
+			'Identify Contact By',
+			`must be one of ${Object.keys(CONTACT_FIELDS).join(', ')}, got ${JSON.stringify(value)}`,
+		);
+	return value;
+}
+
 /** Where each item's row comes from: the parameters, or (Map Automatically) the item's own fields. */
-function rowReader(ctx: IExecuteFunctions): (itemIndex: number) => TransactionRow {
+function rowReader(ctx: IExecuteFunctions): (itemIndex: number) => RowDraft {
 	const mode = ctx.getNodeParameter('mappingMode', 0, 'defineBelow') as MappingMode;
+	const identifyBy = readIdentifyBy(ctx);
 	if (mode !== 'autoMapInputData')
-		return (itemIndex) => buildTransactionRow(ctx, itemIndex, parameterValues(ctx, itemIndex));
+		return (itemIndex) =>
+			buildTransactionRow(ctx, itemIndex, parameterValues(ctx, itemIndex), identifyBy);
 	const items = ctx.getInputData();
 	const extraFields = ctx.getNodeParameter(
 		'options.handlingExtraData',
@@ -205,7 +294,8 @@ function rowReader(ctx: IExecuteFunctions): (itemIndex: number) => TransactionRo
 		buildTransactionRow(
 			ctx,
 			itemIndex,
-			inputFieldValues(ctx, itemIndex, items[itemIndex].json, extraFields),
+			inputFieldValues(ctx, itemIndex, items[itemIndex].json, extraFields, identifyBy),
+			identifyBy,
 		);
 }
 
@@ -216,7 +306,7 @@ export function plan(
 	_settings: RequestSettings,
 	run: Run,
 ): PlannedRow {
-	return { row: run.once(rowReader)(itemIndex), userKey: run.once(userKeyReader)(itemIndex) };
+	return { draft: run.once(rowReader)(itemIndex), userKey: run.once(userKeyReader)(itemIndex) };
 }
 
 /**
@@ -229,13 +319,14 @@ export function batch(run: Run, planned: Array<PlannedItem<PlannedRow>>): SendUn
 	const batches = planBatches(pending, readBatchSize(run.ctx), automaticKeyBase(run.ctx));
 	return batches.map((batch, position): SendUnit => {
 		const items = batch.itemIndexes.map((itemIndex) => byItem.get(itemIndex));
-		const rows = items.map((item) => (item as PlannedItem<PlannedRow>).plan.row);
+		const drafts = items.map((item) => rowOf((item as PlannedItem<PlannedRow>).plan));
+		const rows = drafts.map((draft) => draft.row);
 		const { settings } = items[0] as PlannedItem<PlannedRow>;
 		const batchNumber = position + 1;
 		return {
 			itemIndexes: batch.itemIndexes,
 			recordKeys: accountsOf(rows),
-			send: async () => await sendBatch(run.ctx, batch, rows, settings),
+			send: async () => await sendBatch(run.ctx, batch, drafts, settings),
 			// The batch's body is the rows of its items in input order: each item shows its own.
 			plannedItem: (index, { method, path, query }: WireRequest) => ({
 				batch: batchNumber,
@@ -283,14 +374,18 @@ function batchResult(
 	});
 }
 
-/** POSTs one batch under its own Idempotency-Key; one result per row: the row and whether Engage accepted it. */
+/**
+ * POSTs one batch under its own Idempotency-Key; one result per row: the identifier its contact was
+ * found by (if any), the row and whether Engage accepted it.
+ */
 async function sendBatch(
 	ctx: IExecuteFunctions,
 	batch: Batch,
-	rows: TransactionRow[],
+	drafts: Array<ReturnType<typeof rowOf>>,
 	settings: RequestSettings,
 ): Promise<ItemResult[]> {
 	const itemIndex = batch.itemIndexes[0];
+	const rows = drafts.map((draft) => draft.row);
 	const response = await voyadoResponse<unknown>(
 		ctx,
 		{
@@ -306,5 +401,9 @@ async function sendBatch(
 		settings,
 	);
 	const outcomes = rowOutcomes(rows, batchResult(ctx, response, itemIndex));
-	return rows.map((row, position) => ({ ...row, ...outcomes[position] }));
+	return drafts.map(({ row, shownWith }, position) => ({
+		...shownWith,
+		...row,
+		...outcomes[position],
+	}));
 }
