@@ -23,7 +23,7 @@ export class VoyadoEngage implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Give loyalty points in Voyado Engage, find contacts and read point accounts, definitions and transactions',
+			'Give loyalty points in Voyado Engage (by contact ID, email, mobile phone or member number), find contacts and read point accounts, definitions and transactions',
 		defaults: { name: 'Voyado Engage' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

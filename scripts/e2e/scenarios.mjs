@@ -7,6 +7,7 @@ import { nodeOutput } from './output.mjs';
 export { nodeOutput };
 
 const SANDBOX_CONTACT = '5b8f3c3e-2d9a-4e1f-9c7b-0a1d2e3f4a5b';
+const SANDBOX_CONTACT_EMAIL = 'jane+shop@example.com';
 const SANDBOX_PROJECT_CREDIT = '9a8b7c6d5e4f4a3b2c1d0e9f8a7b6c51';
 
 /** No request may reach the sandbox unauthenticated, and none may fail unless a scenario expects it. */
@@ -63,6 +64,18 @@ const REGULAR_SCENARIOS = [
 			const results = nodeOutput(run, 'Add points');
 			assert.equal(results.length, 3, 'one output item per order line');
 			assert.ok(results.every((result) => result.accepted === true), 'every line accepted');
+			assert.ok(
+				results.every((result) => result.email === SANDBOX_CONTACT_EMAIL && result.contactId === SANDBOX_CONTACT),
+				'each line shows the email it was booked by and the contact it found',
+			);
+
+			const lookups = only(requests, 'GET', '/api/v2/contacts/id');
+			assert.deepEqual(
+				lookups.map((lookup) => lookup.query),
+				[{ email: SANDBOX_CONTACT_EMAIL }],
+				'the email is looked up once (its + URL-encoded, or the sandbox would have read a space)',
+			);
+			assert.ok(requests.indexOf(lookups[0]) < requests.findIndex((request) => request.method === 'POST'), 'the lookup comes before the POST');
 
 			const posts = only(requests, 'POST', '/api/v2/point-accounts/transactions');
 			assert.equal(posts.length, 1, 'the three lines go in one batch');

@@ -13,7 +13,8 @@ export const operationProperty = operationSelector(
 			name: 'Add',
 			value: 'add',
 			action: 'Add point transactions',
-			description: 'Give or deduct points: all input items are sent in batches of up to 1000 rows',
+			description:
+				'Give or deduct points by contact ID, email, mobile phone or member number: all input items are sent in batches of up to 1000 rows',
 		},
 		{
 			name: 'Get',
