@@ -233,6 +233,18 @@ describe('Voyado Engage Add by email, mobile phone or member number', () => {
 		});
 	});
 
+	it('Dry Run: the lookups (reads) are sent, the POST is not; each item shows the row with the contact found', async () => {
+		contactsById();
+		const { rawOutputs } = await runVoyado(
+			{ ...addByEmail, options: { dryRun: true } },
+			{ items: orders(['john@example.com', 'new@example.com']) },
+		);
+		expect(requests().map((request) => request.method)).toEqual(['GET', 'GET']);
+		const [booked, unknown] = rawOutputs[0][0];
+		expect(booked.json).toMatchObject({ dryRun: true, row: { contactId: OTHER_CONTACT } });
+		expect(unknown.json).toMatchObject({ accepted: false, contactLookup: 'ContactNotFound' });
+	});
+
 	it('a saved workflow (contact ID, no Identify Contact By) runs unchanged: no lookup', async () => {
 		const { posts } = recordPosts(1);
 		const { items } = await runVoyado(addFromItems, {
