@@ -50,7 +50,7 @@ export class VoyadoEngageTrigger implements INodeType {
 		subtitle: '={{($parameter["events"] || []).join(", ") || "every event"}}',
 		// n8n's node creator merges this node with the Voyado Engage node into one entry and shows this text on it.
 		description:
-			'Give loyalty points in Voyado Engage and read point accounts, definitions and transactions; start a workflow on its webhook events (points, vouchers, contacts)',
+			'Give loyalty points in Voyado Engage (by contact ID, email, mobile phone or member number), find contacts and read point accounts, definitions and transactions; start a workflow on its webhook events (points, vouchers, contacts)',
 		defaults: { name: 'Voyado Engage Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
