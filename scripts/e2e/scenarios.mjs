@@ -134,6 +134,46 @@ const REGULAR_SCENARIOS = [
 			assert.equal(organisationCredit.allocated_to_projects, 750);
 		},
 	},
+	// Options → Dry Run on one write per node: the sandbox sees no write, each output item is the request.
+	{
+		workflowId: 'e2eDryRunWrites1',
+		file: 'e2e-dry-run.json',
+		dir: 'workflows',
+		nodeTypes: ['signTraker', 'voyadoEngage', 'waldur', 'spreedlySubscriptions'],
+		check(run, requests) {
+			const writes = requests.filter((request) => request.method !== 'GET');
+			assert.deepEqual(writes.map((request) => `${request.method} ${request.path}`), [], 'a dry run sends no write');
+
+			const [award] = nodeOutput(run, 'Award credit (dry run)');
+			assert.equal(award.dryRun, true);
+			assert.deepEqual(award.request, {
+				method: 'POST',
+				path: '/api/credits/awards',
+				query: {},
+				body: { Name: "O'Brien's dry run", AwardedTo: { Id: 101 }, TotalAmount: 15 },
+			});
+
+			const [row] = nodeOutput(run, 'Add points (dry run)');
+			assert.equal(row.dryRun, true);
+			assert.equal(row.batch, 1);
+			assert.match(row.idempotencyKey, /^n8n-[0-9a-f]{32}-1$/);
+			assert.deepEqual([row.row.contactId, row.row.definitionId, row.row.amount], [SANDBOX_CONTACT, 1, 10]);
+			assert.deepEqual(row.request, { method: 'POST', path: '/api/v2/point-accounts/transactions', query: {} });
+
+			const [credit] = nodeOutput(run, 'Update project credit (dry run)');
+			assert.deepEqual(credit.request, {
+				method: 'PATCH',
+				path: `/api/project-credits/${SANDBOX_PROJECT_CREDIT}/`,
+				query: {},
+				body: { value: '999.00' },
+			});
+
+			const [storeCredit] = nodeOutput(run, 'Add store credit (dry run)');
+			assert.equal(storeCredit.request.method, 'POST');
+			assert.equal(storeCredit.request.path, '/subscribers/1001/credits.xml');
+			assert.match(storeCredit.request.body, /^<\?xml[^>]*\?><credit><amount>5<\/amount><\/credit>$/);
+		},
+	},
 	// IDs as the pickers save them: `{ __rl: true, mode: "list" | "id" | "url", value }` (e2e-only workflows).
 	{
 		workflowId: 'e2ePickSignTrak1',

@@ -7,6 +7,7 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypes,
+	NodeExecutionHint,
 	IRun,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
@@ -81,6 +82,8 @@ export interface RunResult {
 	error: (Error & IDataObject) | undefined;
 	/** The error the engine stored on the node's task (also set when "Continue On Fail" passed the items on). */
 	nodeError: (Error & IDataObject) | undefined;
+	/** The notices the node added above its output (execution hints), as the engine recorded them. */
+	hints: NodeExecutionHint[];
 }
 
 export class NodeTypes implements INodeTypes {
@@ -218,6 +221,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		rawOutputs,
 		error: run.data.resultData.error as RunResult['error'],
 		nodeError: task?.error as RunResult['nodeError'],
+		hints: task?.hints ?? [],
 	};
 }
 

@@ -103,4 +103,6 @@ export interface Operation<Plan = ItemPlan> {
 	batch?(run: Run, planned: Array<PlannedItem<Plan>>): SendUnit[];
 	/** For the stop error: how to run the operation again without doing twice what was done. */
 	rerunAdvice?: string;
+	/** Notices above the output that a user must not miss (rows refused, items skipped), from the output items. */
+	hints?(outputs: IDataObject[]): string[];
 }

@@ -47,6 +47,8 @@ type UnitOutcome = { results: ItemResult[] } | { planned: WireRequest };
 class Ledger {
 	readonly outputs: INodeExecutionData[][];
 	readonly units: SendUnit[] = [];
+	/** In a dry run: how many writes (requests) the transport held back. */
+	plannedWrites = 0;
 
 	constructor(private readonly run: Run) {
 		this.outputs = run.ctx.getInputData().map(() => []);
@@ -71,6 +73,7 @@ class Ledger {
 	}
 
 	unitDone(unit: SendUnit, outcome: UnitOutcome): void {
+		if ('planned' in outcome) this.plannedWrites++;
 		unit.itemIndexes.forEach((itemIndex, position) => {
 			if ('results' in outcome) this.result(itemIndex, outcome.results[position]);
 			else
@@ -228,7 +231,32 @@ export async function runOperation(
 		const statuses = itemStatuses(ledger, report.outcomes, firstFailure.itemIndexes);
 		throw stopError(run, operation, firstFailure, statuses);
 	}
-	return ledger.outputs.flat();
+	const outputs = ledger.outputs.flat();
+	addHints(run, operation, ledger.plannedWrites, outputs);
+	return outputs;
+}
+
+/** What the user must not miss, as notices above the output (an n8n without them: none). */
+function addHints(
+	run: Run,
+	operation: Operation<unknown>,
+	plannedWrites: number,
+	outputs: INodeExecutionData[],
+): void {
+	const messages: string[] = [];
+	if (run.state.dryRun) {
+		const writes = plannedWrites === 1 ? 'write' : 'writes';
+		messages.push(`Dry run: ${plannedWrites} ${writes} planned, nothing sent`);
+	}
+	messages.push(...(operation.hints?.(outputs.map((item) => item.json)) ?? []));
+	if (messages.length === 0 || typeof run.ctx.addExecutionHints !== 'function') return;
+	run.ctx.addExecutionHints(
+		...messages.map((message) => ({
+			message,
+			type: 'info' as const,
+			location: 'outputPane' as const,
+		})),
+	);
 }
 
 /** Each item's status for the stop error: done, failed, or not sent (items never planned included). */

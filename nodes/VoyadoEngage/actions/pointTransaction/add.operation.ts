@@ -251,6 +251,15 @@ export const rerunAdvice = RERUN_ADVICE;
 /** Before the first batch, the contacts given by email, mobile phone or member number are looked up. */
 export const stages = [contactLookupStage];
 
+/** Rows Engage refused are easy to miss among thousands: a notice above the output. */
+export function hints(outputs: IDataObject[]): string[] {
+	const refused = outputs.filter((output) => output.accepted === false).length;
+	if (refused === 0) return [];
+	return [
+		`Engage did not accept ${refused} ${refused === 1 ? 'row' : 'rows'}: filter on \`accepted\``,
+	];
+}
+
 function readBatchSize(ctx: IExecuteFunctions): number {
 	const value = ctx.getNodeParameter('options.batchSize', 0, MAX_ROWS_PER_REQUEST) as unknown;
 	const size = Number(value);
