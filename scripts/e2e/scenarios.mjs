@@ -144,6 +144,9 @@ const REGULAR_SCENARIOS = [
 			const writes = requests.filter((request) => request.method !== 'GET');
 			assert.deepEqual(writes.map((request) => `${request.method} ${request.path}`), [], 'a dry run sends no write');
 
+			// Skip Existing's lookup is a read, sent in a dry run too: the sandbox has no such award.
+			const [lookup] = only(requests, 'GET', '/api/credits/awards');
+			assert.deepEqual(lookup.query, { awardedTo: '101', $filter: "Name eq 'O''Brien''s dry run'", $top: '1' });
 			const [award] = nodeOutput(run, 'Award credit (dry run)');
 			assert.equal(award.dryRun, true);
 			assert.deepEqual(award.request, {

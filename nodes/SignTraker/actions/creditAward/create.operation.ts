@@ -8,11 +8,18 @@ import {
 	optionsCollection,
 } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import type { ItemPlan } from '../../../shared/pipeline/operation';
 import { invalidParameter, toIsoDateTime, toJsonObject } from '../../../shared/checks';
 import { requireFiniteNumber, requirePositiveInteger, requireString } from '../../../shared/fields';
 import { agentLocator } from '../../agentPicker';
 import { signTrakerRequest } from '../../transport';
+import type { AwardPlan } from './skipExisting';
+import {
+	AWARDS_PATH,
+	RERUN_ADVICE,
+	skipExistingProperty,
+	skipExistingStage,
+	skippedHints,
+} from './skipExisting';
 
 const properties: INodeProperties[] = [
 	{
@@ -69,7 +76,7 @@ const properties: INodeProperties[] = [
 			description: 'What the credit may be spent on. Leave empty for no restriction.',
 		},
 	]),
-	optionsCollection([]),
+	optionsCollection([skipExistingProperty]),
 ];
 
 export const sending = WRITES;
@@ -91,11 +98,17 @@ function readRestrictions(ctx: IExecuteFunctions, value: unknown, itemIndex: num
 	return (entries as string[]).map((entry) => entry.trim()).filter(Boolean);
 }
 
+export const stages = [skipExistingStage];
+
+export const rerunAdvice = RERUN_ADVICE;
+
+export const hints = skippedHints;
+
 export function plan(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	settings: RequestSettings,
-): ItemPlan {
+): AwardPlan {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const award: IDataObject = {
 		Name: requireString(this, 'name', itemIndex, 'Name'),
@@ -128,16 +141,21 @@ export function plan(
 			'Remove the field from the JSON, or leave the matching parameter empty.',
 		);
 	}
-	const agentId = (award.AwardedTo as IDataObject).Id;
+	const agentId = (award.AwardedTo as IDataObject).Id as number;
 	const request = {
 		method: 'POST' as const,
-		path: '/api/credits/awards',
+		path: AWARDS_PATH,
 		body: { ...award, ...extra },
 		emptySuccess: { done: { awardedTo: agentId } },
 	};
+	// Sent once: a later item with the same agent and Name (Skip Existing) outputs the same answer.
+	let sent: Promise<IDataObject> | undefined;
 	return {
+		agentId,
+		name: award.Name as string,
 		// One agent's awards are created in input order.
 		recordKey: `agent:${agentId}`,
-		send: async () => await signTrakerRequest<IDataObject>(this, request, itemIndex, settings),
+		send: async () =>
+			await (sent ??= signTrakerRequest<IDataObject>(this, request, itemIndex, settings)),
 	};
 }

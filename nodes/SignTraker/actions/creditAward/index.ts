@@ -3,7 +3,7 @@ import type { Operation } from '../../../shared/router';
 import * as create from './create.operation';
 import * as getAll from './getAll.operation';
 
-export const operations: Record<string, Operation> = { create, getAll };
+export const operations: Record<string, Operation<unknown>> = { create, getAll };
 
 export const operationProperty = operationSelector(
 	'creditAward',
