@@ -13,6 +13,8 @@ export interface Lookup<Plan, Answer> {
 	find(key: string, first: PlannedItem<Plan>, run: Run): Promise<Answer>;
 	/** What the item becomes with the answer; `first` is the run's first item with the same key. */
 	apply(item: PlannedItem<Plan>, answer: Answer, first: PlannedItem<Plan>, run: Run): Staged<Plan>;
+	/** Added to the error of a failed lookup that stops the run, e.g. that nothing was booked. */
+	stopNote?: string;
 }
 
 /**
@@ -42,7 +44,10 @@ export function lookupStage<Plan, Answer>(lookup: Lookup<Plan, Answer>): Stage<P
 			);
 			if (!run.continueOnFail && report.firstFailure !== undefined) {
 				const { error } = report.outcomes[report.firstFailure] as { error: unknown };
-				throw asNodeError(run.ctx, error, firsts[report.firstFailure].itemIndex);
+				const stop = asNodeError(run.ctx, error, firsts[report.firstFailure].itemIndex);
+				if (lookup.stopNote)
+					stop.description = [stop.description, lookup.stopNote].filter(Boolean).join(' ');
+				throw stop;
 			}
 			const outcomeOf = new Map(
 				firsts.map((first, position) => [first, report.outcomes[position]]),
