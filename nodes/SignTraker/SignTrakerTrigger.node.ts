@@ -5,31 +5,20 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { defaultRequestSettings } from '../shared/requestSettings';
 import { nodeState } from '../shared/staticData';
-import { positiveIntegerOf } from '../shared/checks';
-import { agentLocator, searchAgents } from './agentPicker';
+import { readCollection } from '../shared/fields';
+import { searchAgents } from './agentPicker';
+import { awardedToFilter } from './fields';
 import type { AwardCursor } from './trigger/newAwards';
 import { awardIdOf, awardsAfter, newestAward } from './trigger/newAwards';
 
-const AWARDED_TO_LABEL = 'Awarded To (Agent ID)';
-
-/** The agent filter as the API's `awardedTo` query, or none. */
+/** The agent filter as the API's `awardedTo` query, or none: the action's Awarded To filter, checked as there. */
 function agentQuery(ctx: IPollFunctions): IDataObject {
-	const filters = ctx.getNodeParameter('filters', {}) as IDataObject;
-	if (!('awardedTo' in filters)) return {};
-	const value = ctx.getNodeParameter('filters.awardedTo', '', { extractValue: true }) as unknown;
-	const awardedTo = positiveIntegerOf(value);
-	if (awardedTo === undefined) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The parameter "${AWARDED_TO_LABEL}" must be a whole number of 1 or more, got ${JSON.stringify(value)}`,
-			{ description: 'Give the numeric ID of an agent, or remove the filter to get every award.' },
-		);
-	}
-	return { awardedTo };
+	const awardedTo = awardedToFilter.from(readCollection(ctx, 'filters', 0), ctx, 0);
+	return awardedTo === undefined ? {} : { awardedTo };
 }
 
 export class SignTrakerTrigger implements INodeType {
@@ -71,15 +60,7 @@ export class SignTrakerTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Filter',
 				default: {},
-				options: [
-					agentLocator({
-						displayName: AWARDED_TO_LABEL,
-						name: 'awardedTo',
-						description:
-							'Only awards granted to this agent: pick one, or give the numeric agent ID',
-						required: false,
-					}),
-				],
+				options: [awardedToFilter.property],
 			},
 		],
 	};

@@ -124,7 +124,7 @@ describe('SignTraker Trigger: new credit awards', () => {
 	it("refuses a picker left empty instead of reporting every agent's awards", async () => {
 		const empty = { __rl: true, mode: 'list', value: '' };
 		await expect(poller({ awardedTo: empty }).poll()).rejects.toThrow(
-			'The parameter "Awarded To (Agent ID)" must be a whole number of 1 or more',
+			'The parameter "Awarded To (Agent ID)" is empty',
 		);
 	});
 
@@ -150,7 +150,13 @@ describe('SignTraker Trigger: new credit awards', () => {
 		expect(result.results).toEqual([{ name: 'Jane Doe (jane@example.com)', value: '42' }]);
 	});
 
-	it.each([['abc'], ['0'], [''], ['99999999999999999999']])(
+	it('refuses an empty Awarded To as the action node does, before any request', async () => {
+		await expect(poller({ awardedTo: '' }).poll()).rejects.toThrow(
+			'The parameter "Awarded To (Agent ID)" is empty',
+		);
+	});
+
+	it.each([['abc'], ['0'], ['99999999999999999999']])(
 		'refuses Awarded To %p before any request',
 		async (awardedTo) => {
 			await expect(poller({ awardedTo }).poll()).rejects.toThrow(

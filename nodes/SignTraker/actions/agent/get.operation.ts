@@ -4,18 +4,16 @@ import { READS } from '../../../shared/pipeline/operation';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/pipeline/operation';
-import { requirePositiveInteger } from '../../../shared/fields';
-import { agentLocator } from '../../agentPicker';
+import { agentField } from '../../fields';
 import { signTrakerRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
-	agentLocator({
-		displayName: 'Agent ID',
-		name: 'agentId',
-		description: 'The agent to get: pick one, or give its numeric ID',
-	}),
-	optionsCollection([]),
-];
+const agent = agentField({
+	displayName: 'Agent ID',
+	name: 'agentId',
+	description: 'The agent to get: pick one, or give its numeric ID',
+});
+
+const properties: INodeProperties[] = [agent.property, optionsCollection([])];
 
 export const sending = READS;
 
@@ -26,7 +24,7 @@ export function plan(
 	itemIndex: number,
 	settings: RequestSettings,
 ): ItemPlan {
-	const agentId = requirePositiveInteger(this, 'agentId', itemIndex, 'Agent ID');
+	const agentId = agent.read(this, itemIndex);
 	const request = {
 		method: 'GET' as const,
 		path: `/api/agents/${agentId}`,

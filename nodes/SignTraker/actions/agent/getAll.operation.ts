@@ -1,25 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { READS } from '../../../shared/pipeline/operation';
 import { filtersCollection, forOperation, optionsCollection } from '../../../shared/descriptions';
-import { returnAllAndLimit } from '../../../shared/fields';
-import type { RequestSettings } from '../../../shared/requestSettings';
+import { readCollection, returnAllAndLimit } from '../../../shared/fields';
+import { planList } from '../../../shared/pipeline/list';
 import type { ItemPlan } from '../../../shared/pipeline/operation';
-import { identityFilter, planListing, odataFilter, odataOptions } from '../../listing';
+import { READS } from '../../../shared/pipeline/operation';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import { emailFilter, odataFilterProperty, odataOptions, readOdata } from '../../fields';
+import { listRecords } from '../../listing';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	filtersCollection([
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-			description: 'Only the agent with this email address',
-		},
-		odataFilter,
-	]),
+	filtersCollection([emailFilter.property, odataFilterProperty]),
 	optionsCollection(odataOptions),
 ];
 
@@ -32,7 +24,9 @@ export function plan(
 	itemIndex: number,
 	settings: RequestSettings,
 ): ItemPlan {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const email = identityFilter(this, filters, 'email', itemIndex, 'Email');
-	return planListing(this, '/api/agents', email ? { email } : {}, itemIndex, settings);
+	const filters = readCollection(this, 'filters', itemIndex);
+	const email = emailFilter.from(filters, this, itemIndex);
+	const { query, skip } = readOdata(this, itemIndex, filters, email ? { email } : {});
+	const agents = { ctx: this, path: '/api/agents', query, itemIndex, settings };
+	return planList(this, itemIndex, async (limit) => await listRecords(agents, limit, skip));
 }

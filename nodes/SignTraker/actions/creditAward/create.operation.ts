@@ -8,9 +8,16 @@ import {
 	optionsCollection,
 } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import { invalidParameter, toIsoDateTime, toJsonObject } from '../../../shared/checks';
-import { requireFiniteNumber, requirePositiveInteger, requireString } from '../../../shared/fields';
-import { agentLocator } from '../../agentPicker';
+import {
+	invalidParameter,
+	optional,
+	toFiniteNumber,
+	toIsoDateTime,
+	toJsonObject,
+	toRequiredString,
+} from '../../../shared/checks';
+import { field, propertiesOf, readCollection } from '../../../shared/fields';
+import { agentField } from '../../fields';
 import { signTrakerRequest } from '../../transport';
 import type { AwardPlan } from './skipExisting';
 import {
@@ -21,7 +28,7 @@ import {
 	skippedHints,
 } from './skipExisting';
 
-const properties: INodeProperties[] = [
+const name = field(
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -31,12 +38,21 @@ const properties: INodeProperties[] = [
 		placeholder: 'Spring promotion',
 		description: 'A short name for the award, such as the promotion or the reason for the credit',
 	},
-	agentLocator({
+	toRequiredString,
+	{ wire: 'Name' },
+);
+
+const awardedTo = agentField(
+	{
 		displayName: 'Awarded To (Agent ID)',
 		name: 'awardedTo',
 		description:
 			'The agent who receives the credit: pick one (search by name or email), or give the numeric agent ID (not the email address)',
-	}),
+	},
+	'AwardedTo',
+);
+
+const totalAmount = field(
 	{
 		displayName: 'Total Amount',
 		name: 'totalAmount',
@@ -46,57 +62,76 @@ const properties: INodeProperties[] = [
 		default: 0,
 		description: 'The amount of credit to award, such as 25 or 12.50',
 	},
-	additionalFieldsCollection([
-		dateTimeProperty(
-			'Expiration Date',
-			'expirationDate',
-			'When the unused credit expires, as an ISO 8601 date such as 2026-12-31',
-			{ dateOnly: true },
-		),
-		{
-			displayName: 'Extra Fields (JSON)',
-			name: 'extraJson',
-			type: 'json',
-			default: '{}',
-			description:
-				'A JSON object merged into the request body, for award fields this node does not list yet. It may not repeat a field set above (in any letter case).',
-		},
-		{
-			displayName: 'Restrictions',
-			name: 'restrictions',
-			type: 'multiOptions',
-			options: [
-				{
-					name: 'Printing',
-					value: 'Printing',
-					description: 'The credit may only be spent on printing',
-				},
-			],
-			default: [],
-			description: 'What the credit may be spent on. Leave empty for no restriction.',
-		},
-	]),
+	toFiniteNumber,
+	{ wire: 'TotalAmount' },
+);
+
+const expirationDate = field(
+	dateTimeProperty(
+		'Expiration Date',
+		'expirationDate',
+		'When the unused credit expires, as an ISO 8601 date such as 2026-12-31',
+		{ dateOnly: true },
+	),
+	optional(toIsoDateTime),
+	{ wire: 'ExpirationDate' },
+);
+
+/** The Restrictions list; an expression (or an AI agent) may also give one value or "A, B" as text. */
+const restrictions = field(
+	{
+		displayName: 'Restrictions',
+		name: 'restrictions',
+		type: 'multiOptions',
+		options: [
+			{
+				name: 'Printing',
+				value: 'Printing',
+				description: 'The credit may only be spent on printing',
+			},
+		],
+		default: [],
+		description: 'What the credit may be spent on. Leave empty for no restriction.',
+	},
+	(ctx, value, itemIndex, label): string[] => {
+		if (value === undefined || value === null || value === '') return [];
+		const entries = typeof value === 'string' ? value.split(',') : value;
+		if (!Array.isArray(entries) || entries.some((entry) => typeof entry !== 'string')) {
+			throw invalidParameter(
+				ctx,
+				itemIndex,
+				label,
+				`must be a list of restrictions such as ["Printing"], got ${JSON.stringify(value)}`,
+			);
+		}
+		return (entries as string[]).map((entry) => entry.trim()).filter(Boolean);
+	},
+	{ wire: 'Restrictions' },
+);
+
+const extraJson = field(
+	{
+		displayName: 'Extra Fields (JSON)',
+		name: 'extraJson',
+		type: 'json',
+		default: '{}',
+		description:
+			'A JSON object merged into the request body, for award fields this node does not list yet. It may not repeat a field set above (in any letter case).',
+	},
+	(ctx, value, itemIndex, label) => toJsonObject(ctx, value ?? {}, itemIndex, label),
+);
+
+const properties: INodeProperties[] = [
+	name.property,
+	awardedTo.property,
+	totalAmount.property,
+	additionalFieldsCollection(propertiesOf([expirationDate, extraJson, restrictions])),
 	optionsCollection([skipExistingProperty]),
 ];
 
 export const sending = WRITES;
 
 export const description = forOperation('creditAward', 'create', properties);
-
-/** The Restrictions list; an expression (or an AI agent) may also give one value or "A, B" as text. */
-function readRestrictions(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string[] {
-	if (value === undefined || value === null || value === '') return [];
-	const entries = typeof value === 'string' ? value.split(',') : value;
-	if (!Array.isArray(entries) || entries.some((entry) => typeof entry !== 'string')) {
-		throw invalidParameter(
-			ctx,
-			itemIndex,
-			'Restrictions',
-			`must be a list of restrictions such as ["Printing"], got ${JSON.stringify(value)}`,
-		);
-	}
-	return (entries as string[]).map((entry) => entry.trim()).filter(Boolean);
-}
 
 export const stages = [skipExistingStage];
 
@@ -109,26 +144,18 @@ export function plan(
 	itemIndex: number,
 	settings: RequestSettings,
 ): AwardPlan {
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const award: IDataObject = {
-		Name: requireString(this, 'name', itemIndex, 'Name'),
-		AwardedTo: {
-			Id: requirePositiveInteger(this, 'awardedTo', itemIndex, 'Awarded To (Agent ID)'),
-		},
-		TotalAmount: requireFiniteNumber(this, 'totalAmount', itemIndex, 'Total Amount'),
-	};
-	if (additional.expirationDate) {
-		award.ExpirationDate = toIsoDateTime(
-			this,
-			additional.expirationDate,
-			itemIndex,
-			'Expiration Date',
-		);
-	}
-	const restrictions = readRestrictions(this, additional.restrictions, itemIndex);
-	if (restrictions.length > 0) award.Restrictions = restrictions;
+	const additional = readCollection(this, 'additionalFields', itemIndex);
+	const awardName = name.read(this, itemIndex);
+	const award: IDataObject = { [name.wire]: awardName };
+	const agentId = awardedTo.read(this, itemIndex);
+	award[awardedTo.wire] = { Id: agentId };
+	award[totalAmount.wire] = totalAmount.read(this, itemIndex);
+	const expires = expirationDate.from(additional, this, itemIndex);
+	if (expires !== undefined) award[expirationDate.wire] = expires;
+	const restricted = restrictions.from(additional, this, itemIndex) ?? [];
+	if (restricted.length > 0) award[restrictions.wire] = restricted;
 
-	const extra = toJsonObject(this, additional.extraJson ?? {}, itemIndex, 'Extra Fields (JSON)');
+	const extra = extraJson.from(additional, this, itemIndex) ?? {};
 	// SignTraker (ASP.NET) reads JSON property names in any letter case: "totalAmount" would override TotalAmount.
 	const taken = new Set(Object.keys(award).map((key) => key.toLowerCase()));
 	const clashes = Object.keys(extra).filter((key) => taken.has(key.toLowerCase()));
@@ -136,12 +163,11 @@ export function plan(
 		throw invalidParameter(
 			this,
 			itemIndex,
-			'Extra Fields (JSON)',
+			extraJson.property.displayName,
 			`repeats ${clashes.join(', ')}, which other parameters already set`,
 			'Remove the field from the JSON, or leave the matching parameter empty.',
 		);
 	}
-	const agentId = (award.AwardedTo as IDataObject).Id as number;
 	const request = {
 		method: 'POST' as const,
 		path: AWARDS_PATH,
@@ -152,7 +178,7 @@ export function plan(
 	let sent: Promise<IDataObject> | undefined;
 	return {
 		agentId,
-		name: award.Name as string,
+		name: awardName,
 		// One agent's awards are created in input order.
 		recordKey: `agent:${agentId}`,
 		send: async () =>

@@ -1,25 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { READS } from '../../../shared/pipeline/operation';
 import { filtersCollection, forOperation, optionsCollection } from '../../../shared/descriptions';
-import { returnAllAndLimit } from '../../../shared/fields';
-import type { RequestSettings } from '../../../shared/requestSettings';
+import { readCollection, returnAllAndLimit } from '../../../shared/fields';
+import { planList } from '../../../shared/pipeline/list';
 import type { ItemPlan } from '../../../shared/pipeline/operation';
-import { toPositiveInteger } from '../../../shared/checks';
-import { agentLocator } from '../../agentPicker';
-import { identityFilter, odataFilter, odataOptions, planListing } from '../../listing';
+import { READS } from '../../../shared/pipeline/operation';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import { awardedToFilter, odataFilterProperty, odataOptions, readOdata } from '../../fields';
+import { listRecords } from '../../listing';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	filtersCollection([
-		agentLocator({
-			displayName: 'Awarded To (Agent ID)',
-			name: 'awardedTo',
-			description: 'Only awards granted to this agent: pick one, or give the numeric agent ID',
-			required: false,
-		}),
-		odataFilter,
-	]),
+	filtersCollection([awardedToFilter.property, odataFilterProperty]),
 	optionsCollection(odataOptions),
 ];
 
@@ -32,11 +24,10 @@ export function plan(
 	itemIndex: number,
 	settings: RequestSettings,
 ): ItemPlan {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const label = 'Awarded To (Agent ID)';
-	const awardedTo = identityFilter(this, filters, 'awardedTo', itemIndex, label);
-	const query: IDataObject = {};
-	if (awardedTo !== undefined)
-		query.awardedTo = toPositiveInteger(this, awardedTo, itemIndex, label);
-	return planListing(this, '/api/credits/awards', query, itemIndex, settings);
+	const filters = readCollection(this, 'filters', itemIndex);
+	const awardedTo = awardedToFilter.from(filters, this, itemIndex);
+	const own = awardedTo === undefined ? {} : { awardedTo };
+	const { query, skip } = readOdata(this, itemIndex, filters, own);
+	const awards = { ctx: this, path: '/api/credits/awards', query, itemIndex, settings };
+	return planList(this, itemIndex, async (limit) => await listRecords(awards, limit, skip));
 }
