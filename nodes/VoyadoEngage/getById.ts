@@ -1,24 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { READS } from '../shared/pipeline/operation';
 import { forOperation, optionsCollection } from '../shared/descriptions';
 import type { RequestSettings } from '../shared/requestSettings';
 import type { ItemPlan } from '../shared/pipeline/operation';
 import type { Operation } from '../shared/router';
-import { requirePositiveInteger } from '../shared/fields';
-import { numericIdProperty } from './parameters';
+import type { Field } from '../shared/fields';
 import { voyadoRequest } from './transport';
 
 interface GetByIdSpec {
 	resource: string;
-	/** The parameter, e.g. `accountId`, and its label. */
-	idName: string;
-	idLabel: string;
-	/** The ID parameter: a numeric ID field with this description, or a picker of its own. */
-	idDescription?: string;
-	idProperty?: INodeProperties;
-	/** Reads and checks the ID (before any request); a numeric ID by default. */
-	requireId?: (ctx: IExecuteFunctions, name: string, itemIndex: number, label: string) => unknown;
+	/** The ID parameter, declared with its check. */
+	id: Field<string | number>;
 	/** The collection path; the ID is appended. */
 	path: string;
 	/** "point account", for the not-found message. */
@@ -29,13 +22,9 @@ interface GetByIdSpec {
 export function getByIdOperation(spec: GetByIdSpec): Operation {
 	return {
 		sending: READS,
-		description: forOperation(spec.resource, 'get', [
-			spec.idProperty ?? numericIdProperty(spec.idLabel, spec.idName, spec.idDescription ?? ''),
-			optionsCollection([]),
-		]),
+		description: forOperation(spec.resource, 'get', [spec.id.property, optionsCollection([])]),
 		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
-			const requireId = spec.requireId ?? requirePositiveInteger;
-			const id = String(requireId(this, spec.idName, itemIndex, spec.idLabel));
+			const id = String(spec.id.read(this, itemIndex));
 			const request = {
 				method: 'GET' as const,
 				path: `${spec.path}/${id}`,

@@ -9,7 +9,7 @@ import {
 } from '../../shared/checks';
 import { readParameter } from '../../shared/fields';
 import type { ContactQuery } from '../contacts/identifiers';
-import { toContactId } from '../parameters';
+import { toContactId } from '../fields';
 
 /** A row's fields but its contact. */
 export interface RowValuesWithoutContact extends IDataObject {

@@ -7,10 +7,12 @@ import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/pipeline/operation';
 import { planList } from '../../../shared/pipeline/list';
 import { listRecords } from '../../listing';
-import { contactIdProperty, requireContactId } from '../../parameters';
+import { contactIdField } from '../../fields';
+
+const contact = contactIdField('The GUID of the contact whose point accounts to list');
 
 const properties: INodeProperties[] = [
-	contactIdProperty('The GUID of the contact whose point accounts to list'),
+	contact.property,
 	...returnAllAndLimit(),
 	optionsCollection([]),
 ];
@@ -24,7 +26,7 @@ export function plan(
 	itemIndex: number,
 	settings: RequestSettings,
 ): ItemPlan {
-	const contactId = requireContactId(this, 'contactId', itemIndex);
+	const contactId = contact.read(this, itemIndex);
 	return planList(
 		this,
 		itemIndex,

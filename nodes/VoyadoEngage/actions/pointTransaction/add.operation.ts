@@ -25,7 +25,7 @@ import { contactLookupStage, rowOf } from '../../batchAdd/contactRows';
 import type { IdentifyBy, RowDraft, TransactionRow } from '../../batchAdd/rows';
 import { buildTransactionRow, CONTACT_FIELDS, parameterValues } from '../../batchAdd/rows';
 import { definitionLocator } from '../../definitionPicker';
-import { contactIdProperty } from '../../parameters';
+import { contactIdField } from '../../fields';
 import { voyadoResponse } from '../../transport';
 
 /** Engage takes at most this many rows per POST. */
@@ -97,7 +97,7 @@ const forIdentifier = (property: INodeProperties): INodeProperties => ({
 /** The row's contact, by the kind Identify Contact By names. */
 const contactProperties = (
 	[
-		contactIdProperty('The GUID of the contact who receives (or loses) the points'),
+		contactIdField('The GUID of the contact who receives (or loses) the points').property,
 		{
 			displayName: 'Email',
 			name: 'email',

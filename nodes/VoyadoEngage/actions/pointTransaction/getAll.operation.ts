@@ -2,14 +2,19 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { READS } from '../../../shared/pipeline/operation';
 import { filtersCollection, forOperation, optionsCollection } from '../../../shared/descriptions';
-import { returnAllAndLimit, readParameter, requirePositiveInteger } from '../../../shared/fields';
+import { readParameter, returnAllAndLimit } from '../../../shared/fields';
 import type { ItemPlan } from '../../../shared/pipeline/operation';
 import { planList } from '../../../shared/pipeline/list';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import { invalidParameter } from '../../../shared/checks';
-import { definitionLocator } from '../../definitionPicker';
 import { listRecords } from '../../listing';
-import { contactIdProperty, numericIdProperty, requireContactId } from '../../parameters';
+import { contactIdField, definitionField, numericIdField } from '../../fields';
+
+const account = numericIdField('Account ID', 'accountId', 'The numeric ID of the point account');
+const contact = contactIdField('The GUID of the contact. Required together with Definition ID.');
+const definition = definitionField(
+	'The point definition (pick one, or give its numeric ID). Required together with Contact ID.',
+);
 
 const byContactAndDefinition = { show: { lookupBy: ['contactAndDefinition'] } };
 
@@ -29,20 +34,9 @@ const properties: INodeProperties[] = [
 		],
 		default: 'account',
 	},
-	{
-		...numericIdProperty('Account ID', 'accountId', 'The numeric ID of the point account'),
-		displayOptions: { show: { lookupBy: ['account'] } },
-	},
-	{
-		...contactIdProperty('The GUID of the contact. Required together with Definition ID.'),
-		displayOptions: byContactAndDefinition,
-	},
-	{
-		...definitionLocator(
-			'The point definition (pick one, or give its numeric ID). Required together with Contact ID.',
-		),
-		displayOptions: byContactAndDefinition,
-	},
+	{ ...account.property, displayOptions: { show: { lookupBy: ['account'] } } },
+	{ ...contact.property, displayOptions: byContactAndDefinition },
+	{ ...definition.property, displayOptions: byContactAndDefinition },
 	...returnAllAndLimit(),
 	filtersCollection([
 		{
@@ -67,8 +61,7 @@ export const description = forOperation('pointTransaction', 'getAll', properties
 
 function readLookup(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const lookupBy = ctx.getNodeParameter('lookupBy', itemIndex, 'account') as string;
-	if (lookupBy === 'account')
-		return { accountId: requirePositiveInteger(ctx, 'accountId', itemIndex, 'Account ID') };
+	if (lookupBy === 'account') return { accountId: account.read(ctx, itemIndex) };
 	if (lookupBy !== 'contactAndDefinition')
 		throw invalidParameter(
 			ctx,
@@ -76,20 +69,23 @@ function readLookup(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 			'Look Up By',
 			`must be "account" or "contactAndDefinition", got "${lookupBy}"`,
 		);
-	const contactId = String(ctx.getNodeParameter('contactId', itemIndex, '') ?? '').trim();
-	const definitionId = String(readParameter(ctx, 'definitionId', itemIndex) ?? '').trim();
-	if (!contactId || !definitionId) {
-		const missing = contactId ? 'Definition ID' : 'Contact ID';
+	const contactId = readParameter(ctx, contact.property.name, itemIndex, '');
+	const definitionId = readParameter(ctx, definition.property.name, itemIndex, '');
+	const given = (value: unknown) => String(value ?? '').trim() !== '';
+	if (!given(contactId) || !given(definitionId)) {
+		const [contactLabel, definitionLabel] = [contact, definition].map(
+			(declared) => declared.property.displayName,
+		);
 		throw invalidParameter(
 			ctx,
 			itemIndex,
-			missing,
-			'is required: Contact ID and Definition ID must be given together',
+			given(contactId) ? definitionLabel : contactLabel,
+			`is required: ${contactLabel} and ${definitionLabel} must be given together`,
 		);
 	}
 	return {
-		contactId: requireContactId(ctx, 'contactId', itemIndex),
-		definitionId: requirePositiveInteger(ctx, 'definitionId', itemIndex, 'Definition ID'),
+		contactId: contact.check(ctx, contactId, itemIndex),
+		definitionId: definition.check(ctx, definitionId, itemIndex),
 	};
 }
 
