@@ -7,6 +7,8 @@ import { Container } from '@n8n/di';
 import type { INodeType, IVersionedNodeType } from 'n8n-workflow';
 import { Expression } from 'n8n-workflow';
 
+import { httpRequestNodeFile } from './realWorkflows';
+
 /** Resolves a package the way n8n-core does (n8n-core carries its own @n8n/config). */
 function resolveFromCore(name: string): string {
 	return require.resolve(name, { paths: [path.dirname(require.resolve('n8n-core'))] });
@@ -55,15 +57,7 @@ function shareOurPackages(): void {
 /** n8n's HTTP Request node at the version the 2.41 editor adds, from the cached runtime's n8n-nodes-base. */
 export function loadHttpRequestNode(runtimeDir: string): { node: INodeType; version: number } {
 	shareOurPackages();
-	const file = path.join(
-		runtimeDir,
-		'node_modules',
-		'n8n-nodes-base',
-		'dist',
-		'nodes',
-		'HttpRequest',
-		'HttpRequest.node.js',
-	);
+	const file = httpRequestNodeFile(runtimeDir);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { HttpRequest } = require(file) as { HttpRequest: new () => IVersionedNodeType };
 	const versioned = new HttpRequest();

@@ -1,20 +1,22 @@
-// `npm run bench`: starts the bench server (server.ts) in its own process, runs every scenario
-// (scenarios.ts) in fresh processes, and prints medians with their spread. Never part of `npm test`.
-// BENCH_RUNS=5 (runs per scenario), BENCH_EXPRESSION_RUNS=3 (Add with expressions),
-// BENCH_ONLY=gets,add,returnAll (sections to run).
+// `npm run bench`: starts the bench server (server.ts) in its own process, runs every scenario and
+// prints medians with their spread. Never part of `npm test`. Sections: `real` (realN8n.ts: a real n8n,
+// `n8n execute`, next to n8n's HTTP Request node; BENCH_REAL=gets,writes,returnAll,profile picks its parts)
+// and the library mode (scenarios.ts: n8n-core as a library, each scenario in a fresh process: gets, add,
+// returnAll). BENCH_RUNS=5 (runs per scenario), BENCH_EXPRESSION_RUNS=3 (Add with expressions),
+// BENCH_ONLY=real,gets,add,returnAll (sections to run).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 import type { AddMapping, GetSubject, Measurement, Scenario } from './scenarios';
+import { benchRealN8n, REPO } from './realN8n';
 import { ADD_ROWS, GETS, RETURN_ALL_RECORDS } from './scenarios';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** Five expressions per row on the vm engine take tens of seconds a run. */
 const EXPRESSION_RUNS = Number(process.env.BENCH_EXPRESSION_RUNS ?? Math.min(RUNS, 3));
-const SECTIONS = (process.env.BENCH_ONLY ?? 'gets,add,returnAll').split(',');
-const REPO = path.join(__dirname, '..', '..', '..', '..');
+const SECTIONS = (process.env.BENCH_ONLY ?? 'real,gets,add,returnAll').split(',');
 
 type Base = Pick<Scenario, 'apiUrl' | 'controlUrl'>;
 
@@ -225,6 +227,7 @@ async function main() {
 	out.push(`runs per scenario: ${RUNS}`);
 	const { base, stop } = await startServer();
 	try {
+		if (SECTIONS.includes('real')) await benchRealN8n(base, RUNS, out);
 		if (SECTIONS.includes('gets')) await benchGets(base, out);
 		if (SECTIONS.includes('add')) await benchAdd(base, out);
 		if (SECTIONS.includes('returnAll')) await benchReturnAll(base, out);
