@@ -2,6 +2,7 @@
 // cached n8n 2.x runtime (scripts/n8n-runtime.mjs), runs with n8n's HTTP Request node in one workflow per
 // `n8n execute`, against the bench server. Times are n8n's own `executionTime` of each node, from the run data.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -128,6 +129,8 @@ async function importWorkflows(instance: Instance, workflows: IDataObject[]): Pr
 interface NodeRun {
 	startTime: number;
 	executionTime: number;
+	/** CPU time the n8n process used (all its threads) while the node ran. */
+	cpuMs: number;
 	items: number;
 	error?: string;
 }
@@ -139,6 +142,36 @@ function parseRun(output: string): IDataObject {
 	return JSON.parse(json[0]) as IDataObject;
 }
 
+/** The CPU time (user + system, all threads) a process has used, read from /proc at a wall-clock time. */
+interface CpuSample {
+	wallMs: number;
+	cpuMs: number;
+}
+
+const TICKS_PER_SECOND = 100;
+
+function cpuSample(pid: number): CpuSample {
+	const wallMs = Date.now();
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		const ticks = Number(fields[11]) + Number(fields[12]);
+		return { wallMs, cpuMs: (ticks * 1000) / TICKS_PER_SECOND };
+	} catch {
+		return { wallMs, cpuMs: Number.NaN };
+	}
+}
+
+/** The process's CPU time at `wallMs`, interpolated between the samples around it. */
+function cpuAt(samples: CpuSample[], wallMs: number): number {
+	const valid = samples.filter((sample) => Number.isFinite(sample.cpuMs));
+	const after = valid.findIndex((sample) => sample.wallMs >= wallMs);
+	if (after <= 0) return after === 0 ? valid[0].cpuMs : (valid[valid.length - 1]?.cpuMs ?? 0);
+	const [a, b] = [valid[after - 1], valid[after]];
+	return a.cpuMs + ((b.cpuMs - a.cpuMs) * (wallMs - a.wallMs)) / Math.max(b.wallMs - a.wallMs, 1);
+}
+
 async function execute(
 	instance: Instance,
 	workflowId: string,
@@ -148,6 +181,7 @@ async function execute(
 	const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
 	// Into a file, not a pipe: n8n exits right after printing the run, which a pipe would cut short.
 	const outputFile = path.join(instance.workDir, 'execute-output.txt');
+	const cpuSamples: CpuSample[] = [];
 	const output = await open(outputFile, 'w');
 	try {
 		const child = spawn(
@@ -155,25 +189,30 @@ async function execute(
 			[...profile, runtime.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'],
 			{ env, stdio: ['ignore', output.fd, output.fd] },
 		);
-		const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-		if (code !== 0)
-			throw new Error(
-				`n8n execute exited with ${code}: ${(await readFile(outputFile, 'utf8')).slice(-3000)}`,
-			);
+		const sampler = setInterval(() => cpuSamples.push(cpuSample(child.pid as number)), 20);
+		await new Promise<number | null>((resolve) => child.on('close', resolve));
+		clearInterval(sampler);
 	} finally {
 		await output.close();
 	}
+	// A failed run makes n8n exit non-zero; it still prints the run, whose error says what failed.
 	const run = parseRun(await readFile(outputFile, 'utf8')) as {
 		data: { resultData: { runData: Record<string, IDataObject[]>; error?: IDataObject } };
 	};
-	if (run.data.resultData.error)
-		throw new Error(`The bench workflow failed: ${String(run.data.resultData.error.message)}`);
+	const failure = run.data.resultData.error;
+	if (failure)
+		throw new Error(
+			`The bench workflow failed in ${JSON.stringify((failure.node as IDataObject | undefined)?.name)}: ${String(failure.message)} ${String(failure.description ?? '')}`,
+		);
 	const nodes: Record<string, NodeRun> = {};
 	for (const [name, [task]] of Object.entries(run.data.resultData.runData)) {
 		const main = (task.data as { main?: unknown[][] } | undefined)?.main ?? [];
+		const startTime = task.startTime as number;
+		const executionTime = task.executionTime as number;
 		nodes[name] = {
-			startTime: task.startTime as number,
-			executionTime: task.executionTime as number,
+			startTime,
+			executionTime,
+			cpuMs: cpuAt(cpuSamples, startTime + executionTime) - cpuAt(cpuSamples, startTime),
 			items: (main[0] ?? []).length,
 			error: (task.error as IDataObject | undefined)?.message as string | undefined,
 		};
@@ -267,6 +306,9 @@ async function runSection(
 	const times: Record<string, number[]> = Object.fromEntries(
 		section.contenders.map(({ name }) => [name, []]),
 	);
+	const cpu: Record<string, number[]> = Object.fromEntries(
+		section.contenders.map(({ name }) => [name, []]),
+	);
 	const expectedRequests = stages
 		.flatMap((stage) => stage.contenders)
 		.reduce((sum, { requests }) => sum + requests, 0);
@@ -285,10 +327,11 @@ async function runSection(
 					`${contender.name}: expected ${contender.outputItems} items, got ${run?.items} ${run?.error ?? ''}`,
 				);
 			times[contender.name].push(run.executionTime);
+			cpu[contender.name].push(run.cpuMs);
 		}
 	}
 	out.push(
-		`\n${section.title} (n=${runs}, node time = n8n's executionTime; load average after: ${loadavg()
+		`\n${section.title} (n=${runs}; node time = n8n's executionTime, then the n8n process's CPU time in that window; load average after: ${loadavg()
 			.map((value) => value.toFixed(1))
 			.join(' ')})`,
 	);
@@ -302,8 +345,17 @@ async function runSection(
 		const floor = contender.floorMs
 			? `, ${ratio(median(values) / contender.floorMs)} its pace's floor of ${ms(contender.floorMs)}`
 			: '';
+		const cpuValues = cpu[contender.name];
+		const cpuPartner = contender.node && cpu[`${contender.name} (HTTP Request)`];
+		const cpuPerRun = cpuPartner ? cpuValues.map((value, run) => value / cpuPartner[run]) : [];
+		const cpuAgainst = cpuPartner
+			? `  ${ratio(median(cpuPerRun))} (per run ${spread(cpuPerRun, ratio)})`
+			: '';
 		out.push(
 			`  ${contender.name.padEnd(50)} ${ms(median(values)).padStart(9)} (${spread(values, ms)})${against}${floor}`,
+		);
+		out.push(
+			`  ${''.padEnd(50)} CPU ${ms(median(cpuValues)).padStart(9)} (${spread(cpuValues, ms)})${cpuAgainst}`,
 		);
 	}
 	return times;
@@ -353,7 +405,7 @@ function getsSection(contenders: Contender[], latencyMs: number): Section {
 }
 const RETURN_ALL_RECORDS = 10_000;
 
-/** The real-n8n sections; `BENCH_REAL=gets,writes,returnAll,profile` picks some. */
+/** The real-n8n sections (writes and Return All: at most 3 runs); `BENCH_REAL=gets,writes,returnAll,profile` picks some. */
 export async function benchRealN8n(server: Server, runs: number, out: Out): Promise<void> {
 	const parts = (process.env.BENCH_REAL ?? 'gets,writes,returnAll,profile').split(',');
 	const instance = await setUp(server, '2');
@@ -377,7 +429,7 @@ export async function benchRealN8n(server: Server, runs: number, out: Out): Prom
 						items: REAL_GETS,
 						latencyMs,
 					},
-					runs,
+					Math.min(runs, 3),
 					out,
 				);
 		if (parts.includes('returnAll'))
@@ -392,7 +444,7 @@ export async function benchRealN8n(server: Server, runs: number, out: Out): Prom
 					latencyMs: 0,
 					records: RETURN_ALL_RECORDS,
 				},
-				runs,
+				Math.min(runs, 3),
 				out,
 			);
 		if (parts.includes('profile')) {

@@ -108,7 +108,9 @@ function answer(
 		return;
 	}
 	response.setHeader('content-type', 'application/json');
-	if (url.pathname === '/api/project-credits/') {
+	// A create (SignTraker awards, Waldur credits) answers with the new record.
+	if (request.method === 'POST') response.end(JSON.stringify(record(1)));
+	else if (url.pathname === '/api/project-credits/') {
 		url.searchParams.set(RECORD_COUNT_PARAMETER, String(settings.records));
 		response.end(waldurPage(url, String(request.headers.host), response));
 	} else if (url.pathname === '/api/v2/point-accounts/transactions') {
