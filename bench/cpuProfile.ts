@@ -84,7 +84,7 @@ export async function summariseProfile(
 	return {
 		sampledMs: sampled / 1000,
 		idlePercent: sampled ? (idle / sampled) * 100 : 0,
-		modules: top(modules, busy, 12),
-		functions: top(functions, busy, 15),
+		modules: top(modules, busy, 10),
+		functions: top(functions, busy, 8),
 	};
 }
