@@ -2,13 +2,12 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection, dateTimeProperty } from '../../../shared/descriptions';
 import { toDecimalString, toIsoDateTime } from '../../../shared/checks';
-import { requireXmlText } from '../../inputs';
-import { durationFields, durationProperties, featureLevelProperty } from './fields';
+import { durationFields, durationProperties, featureLevelField } from '../../fields';
 import { subscriberOperation } from './subscriberRequest';
 
 const properties: INodeProperties[] = [
 	...durationProperties,
-	featureLevelProperty,
+	featureLevelField.property,
 	additionalFieldsCollection([
 		{
 			displayName: 'Amount',
@@ -43,7 +42,7 @@ export const { description, sending, plan } = subscriberOperation(
 				root: 'complimentary-subscription',
 				fields: {
 					...durationFields(ctx, itemIndex),
-					'feature-level': requireXmlText(ctx, 'featureLevel', itemIndex, 'Feature Level'),
+					[featureLevelField.wire]: featureLevelField.read(ctx, itemIndex),
 					'start-time': additional.startTime
 						? toIsoDateTime(ctx, additional.startTime, itemIndex, 'Start Time')
 						: undefined,

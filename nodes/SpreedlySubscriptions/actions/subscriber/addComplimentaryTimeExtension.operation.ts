@@ -1,4 +1,4 @@
-import { durationFields, durationProperties } from './fields';
+import { durationFields, durationProperties } from '../../fields';
 import { subscriberOperation } from './subscriberRequest';
 
 /** Spreedly extends active subscribers only (403 otherwise). */

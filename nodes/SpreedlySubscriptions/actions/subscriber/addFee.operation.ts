@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requireDecimalString } from '../../../shared/fields';
-import { optionalXmlText, requireXmlText } from '../../inputs';
-import { amountProperty, textProperty } from './fields';
+import { required } from '../../../shared/checks';
+import { field, requireDecimalString } from '../../../shared/fields';
+import { optionalXmlText, toXmlText } from '../../checks';
+import { amountProperty, textProperty } from '../../fields';
 import { subscriberOperation } from './subscriberRequest';
 
-const properties: INodeProperties[] = [
+const name = field(
 	{
 		...textProperty(
 			'Name',
@@ -15,6 +16,11 @@ const properties: INodeProperties[] = [
 		),
 		required: true,
 	},
+	required(toXmlText),
+);
+
+const properties: INodeProperties[] = [
+	name.property,
 	textProperty('Description', 'description', 'What the fee is for'),
 	textProperty(
 		'Group',
@@ -39,7 +45,7 @@ export const { description, sending, plan } = subscriberOperation(
 		xml: {
 			root: 'fee',
 			fields: {
-				name: requireXmlText(ctx, 'name', itemIndex, 'Name'),
+				name: name.read(ctx, itemIndex),
 				description: optionalXmlText(
 					ctx,
 					ctx.getNodeParameter('description', itemIndex, ''),

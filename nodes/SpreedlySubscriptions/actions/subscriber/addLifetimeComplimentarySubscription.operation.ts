@@ -1,16 +1,15 @@
-import { requireXmlText } from '../../inputs';
-import { featureLevelProperty } from './fields';
+import { featureLevelField } from '../../fields';
 import { subscriberOperation } from './subscriberRequest';
 
 export const { description, sending, plan } = subscriberOperation(
 	'addLifetimeComplimentarySubscription',
-	[featureLevelProperty],
+	[featureLevelField.property],
 	(ctx, itemIndex) => ({
 		method: 'POST',
 		action: 'lifetime_complimentary_subscriptions',
 		xml: {
 			root: 'lifetime-complimentary-subscription',
-			fields: { 'feature-level': requireXmlText(ctx, 'featureLevel', itemIndex, 'Feature Level') },
+			fields: { [featureLevelField.wire]: featureLevelField.read(ctx, itemIndex) },
 		},
 	}),
 );

@@ -1,5 +1,5 @@
 import { requireDecimalString } from '../../../shared/fields';
-import { amountProperty } from './fields';
+import { amountProperty } from '../../fields';
 import { subscriberOperation } from './subscriberRequest';
 
 /** Spreedly answers 422 when the subscriber's total store credit would fall below 0. */

@@ -1,10 +1,10 @@
-import { planIdProperty } from './fields';
+import { planIdField } from '../../fields';
 import { planCall, subscriberOperation } from './subscriberRequest';
 
 /** Spreedly switches the plan at once: no prorating, no invoice, the feature level changes immediately. */
 export const { description, sending, plan } = subscriberOperation(
 	'changePlan',
-	[planIdProperty],
+	[planIdField.property],
 	(ctx, itemIndex, customerId) => ({
 		method: 'PUT',
 		action: 'change_subscription_plan',

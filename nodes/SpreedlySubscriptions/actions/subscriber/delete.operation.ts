@@ -1,4 +1,4 @@
-import { TEST_SITES_ONLY_HINT, testSitesOnlyNotice } from './fields';
+import { TEST_SITES_ONLY_HINT, testSitesOnlyNotice } from '../../fields';
 import { subscriberOperation } from './subscriberRequest';
 
 /** Spreedly deletes subscribers on test sites only. */

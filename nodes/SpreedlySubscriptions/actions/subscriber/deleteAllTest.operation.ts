@@ -6,7 +6,7 @@ import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/pipeline/operation';
 import { recordOrSuccess } from '../../results';
 import { siteAddressOf, spreedlyAnswer, CREDENTIAL_TYPE } from '../../transport';
-import { TEST_SITES_ONLY_HINT, testSitesOnlyNotice } from './fields';
+import { TEST_SITES_ONLY_HINT, testSitesOnlyNotice } from '../../fields';
 
 export const sending = WRITES;
 

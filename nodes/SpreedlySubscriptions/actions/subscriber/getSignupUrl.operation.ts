@@ -5,14 +5,13 @@ import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/pipeline/operation';
 import { READS } from '../../../shared/pipeline/operation';
 import { invalidParameter } from '../../../shared/checks';
-import { requirePositiveInteger } from '../../../shared/fields';
-import { optionalXmlText, requireCustomerId } from '../../inputs';
+import { optionalXmlText } from '../../checks';
 import { CREDENTIAL_TYPE, siteAddressOf } from '../../transport';
-import { customerIdProperty, planIdProperty, textProperty } from './fields';
+import { customerIdField, customerIdProperty, planIdField, textProperty } from '../../fields';
 
 const properties: INodeProperties[] = [
 	customerIdProperty,
-	planIdProperty,
+	planIdField.property,
 	textProperty(
 		'Screen Name',
 		'screenName',
@@ -61,8 +60,8 @@ export async function plan(
 	itemIndex: number,
 	settings: RequestSettings,
 ): Promise<ItemPlan> {
-	const customerId = encodeURIComponent(requireCustomerId(this, itemIndex));
-	const planId = requirePositiveInteger(this, 'planId', itemIndex, 'Plan ID');
+	const customerId = encodeURIComponent(customerIdField.read(this, itemIndex));
+	const planId = planIdField.read(this, itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const token = optionalXmlText(this, additional.token, itemIndex, 'Token');
 	const screenName = optionalXmlText(

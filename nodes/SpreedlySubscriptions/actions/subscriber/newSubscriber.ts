@@ -5,10 +5,16 @@ import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { Operation } from '../../../shared/router';
 
-import { optionalXmlText, requireCustomerId, requireXmlText } from '../../inputs';
+import { optionalXmlText } from '../../checks';
 import { recordOrSuccess } from '../../results';
 import { spreedlyAnswer } from '../../transport';
-import { customerIdProperty, emailField, screenNameProperty } from './fields';
+import {
+	customerIdField,
+	customerIdProperty,
+	emailField,
+	screenNameField,
+	screenNameProperty,
+} from '../../fields';
 
 export const newSubscriberProperties = [customerIdProperty, screenNameProperty, emailField];
 
@@ -21,8 +27,8 @@ export interface NewSubscriber {
 export function readNewSubscriber(ctx: IExecuteFunctions, itemIndex: number): NewSubscriber {
 	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	return {
-		customerId: requireCustomerId(ctx, itemIndex),
-		screenName: requireXmlText(ctx, 'screenName', itemIndex, 'Screen Name'),
+		customerId: customerIdField.read(ctx, itemIndex),
+		screenName: screenNameField.read(ctx, itemIndex),
 		email: optionalXmlText(ctx, additional.email, itemIndex, 'Email'),
 	};
 }

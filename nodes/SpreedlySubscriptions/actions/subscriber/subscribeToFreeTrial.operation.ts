@@ -1,4 +1,4 @@
-import { planIdProperty } from './fields';
+import { planIdField } from '../../fields';
 import { planCall, subscriberOperation } from './subscriberRequest';
 
 /** Spreedly answers 403 when the subscriber is not eligible or the plan is not a free-trial plan. */
@@ -7,7 +7,7 @@ export const FREE_TRIAL_REFUSED_HINT =
 
 export const { description, sending, plan } = subscriberOperation(
 	'subscribeToFreeTrial',
-	[planIdProperty],
+	[planIdField.property],
 	(ctx, itemIndex, customerId) => ({
 		method: 'POST',
 		action: 'subscribe_to_free_trial',

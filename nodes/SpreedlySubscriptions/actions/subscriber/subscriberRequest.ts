@@ -12,12 +12,10 @@ import { forOperation, optionsCollection } from '../../../shared/descriptions';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/pipeline/operation';
 import type { Operation } from '../../../shared/router';
-import { requireCustomerId } from '../../inputs';
+import { subscriberField, planDocument } from '../../fields';
 import { recordOrSuccess } from '../../results';
 import type { SpreedlyRequest } from '../../transport';
 import { spreedlyAnswer } from '../../transport';
-import { existingSubscriberLocator } from '../../pickers';
-import { planDocument } from './fields';
 
 /** `/subscribers/<id>.xml`, or `/subscribers/<id>/<action>.xml`, with the customer ID URL-encoded. */
 export function subscriberPath(customerId: string, action?: string): string {
@@ -96,12 +94,12 @@ export function subscriberOperation(
 	return {
 		sending: operation === 'get' ? READS : WRITES,
 		description: forOperation('subscriber', operation, [
-			existingSubscriberLocator,
+			subscriberField.property,
 			...properties,
 			optionsCollection([]),
 		]),
 		plan(this: IExecuteFunctions, itemIndex: number, settings: RequestSettings): ItemPlan {
-			const customerId = requireCustomerId(this, itemIndex);
+			const customerId = subscriberField.read(this, itemIndex);
 			const call = buildCall(this, itemIndex, customerId);
 			return {
 				recordKey: customerId,

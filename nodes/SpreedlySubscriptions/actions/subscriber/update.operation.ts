@@ -9,11 +9,10 @@ import { WRITES } from '../../../shared/pipeline/operation';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/pipeline/operation';
 import { invalidParameter, toJsonObject } from '../../../shared/checks';
-import { requireCustomerId, toXmlText } from '../../inputs';
+import { toXmlText } from '../../checks';
+import { subscriberField, textProperty } from '../../fields';
 import type { XmlFields } from '../../xmlRequest';
 import { dasherize } from '../../xmlRequest';
-import { existingSubscriberLocator } from '../../pickers';
-import { textProperty } from './fields';
 import { IDENTITY_KEY, READ_ONLY_KEYS, WRITABLE_KEYS } from './subscriberKeys';
 import { callForSubscriber } from './subscriberRequest';
 
@@ -24,7 +23,7 @@ export const CUSTOMER_ID_TAKEN_HINT =
 	"Spreedly answers 403 when the New Customer ID is already another subscriber's: choose one that is not in use.";
 
 const properties: INodeProperties[] = [
-	existingSubscriberLocator,
+	subscriberField.property,
 	updateFieldsCollection([
 		textProperty('Billing First Name', 'billingFirstName', 'The first name on the billing details'),
 		textProperty('Billing Last Name', 'billingLastName', 'The last name on the billing details'),
@@ -187,7 +186,7 @@ export function plan(
 	itemIndex: number,
 	settings: RequestSettings,
 ): ItemPlan {
-	const customerId = requireCustomerId(this, itemIndex);
+	const customerId = subscriberField.read(this, itemIndex);
 	const { fields, readOnlyKeys } = readChanges(this, customerId, itemIndex);
 	const onReadOnly = this.getNodeParameter('options.readOnlyKeys', itemIndex, 'skip') as string;
 	if (readOnlyKeys.length > 0 && onReadOnly === 'fail') {

@@ -1,15 +1,14 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
+import type { Check, ValueName } from '../shared/checks';
 import { invalidParameter } from '../shared/checks';
-import { requireString } from '../shared/fields';
+import type { ApiContext } from '../shared/context';
 import { hasCharactersXmlCannotCarry } from './xmlRequest';
 
 /** Text that goes into a request document: XML cannot carry control characters such as NUL, even escaped. */
 export function toXmlText(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
-	label: string,
+	label: ValueName,
 ): string {
 	if (value !== null && typeof value === 'object')
 		throw invalidParameter(ctx, itemIndex, label, `must be text, got ${JSON.stringify(value)}`);
@@ -26,41 +25,23 @@ export function toXmlText(
 	return text;
 }
 
-export function requireXmlText(
-	ctx: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	label: string,
-): string {
-	return toXmlText(ctx, requireString(ctx, name, itemIndex, label), itemIndex, label);
-}
-
 /** An optional text field of a collection: undefined when empty. */
 export function optionalXmlText(
-	ctx: IExecuteFunctions,
+	ctx: ApiContext,
 	value: unknown,
 	itemIndex: number,
-	label: string,
+	label: ValueName,
 ): string | undefined {
 	const text = toXmlText(ctx, value, itemIndex, label);
 	return text === '' ? undefined : text;
 }
 
-export function requireCustomerId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requireXmlText(ctx, 'customerId', itemIndex, 'Customer ID');
-}
-
 export const DURATION_UNITS = ['days', 'months'];
 
-export function requireDurationUnits(ctx: IExecuteFunctions, itemIndex: number): string {
-	const units = requireString(ctx, 'durationUnits', itemIndex, 'Duration Units');
+export const toDurationUnits: Check<string> = (ctx, value, itemIndex, label) => {
+	const units = toXmlText(ctx, value, itemIndex, label);
 	if (!DURATION_UNITS.includes(units)) {
-		throw invalidParameter(
-			ctx,
-			itemIndex,
-			'Duration Units',
-			`must be "days" or "months", got "${units}"`,
-		);
+		throw invalidParameter(ctx, itemIndex, label, `must be "days" or "months", got "${units}"`);
 	}
 	return units;
-}
+};

@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsCollection, forOperation } from '../../../shared/descriptions';
-import { requirePositiveInteger } from '../../../shared/fields';
-import { requireDurationUnits } from '../../inputs';
-import type { XmlFields } from '../../xmlRequest';
+import { additionalFieldsCollection, forOperation } from '../shared/descriptions';
+import { required, toPositiveInteger } from '../shared/checks';
+import { field } from '../shared/fields';
+import { toDurationUnits, toXmlText } from './checks';
+import { existingSubscriberLocator, featureLevelLocator, planLocator } from './pickers';
+import type { XmlFields } from './xmlRequest';
 
 /** An optional text parameter. */
 export function textProperty(
@@ -42,12 +44,20 @@ export const screenNameProperty: INodeProperties = {
 	description: 'The name Spreedly shows for the subscriber',
 };
 
-export {
-	featureLevelLocator as featureLevelProperty,
-	planLocator as planIdProperty,
-} from '../../pickers';
+/** The subscriber an operation acts on (a picker); a new subscriber's Customer ID is `customerIdField`. */
+export const subscriberField = field(existingSubscriberLocator, required(toXmlText));
 
-export const durationProperties: INodeProperties[] = [
+export const customerIdField = field(customerIdProperty, required(toXmlText));
+
+export const screenNameField = field(screenNameProperty, required(toXmlText));
+
+export const planIdField = field(planLocator, toPositiveInteger);
+
+export const featureLevelField = field(featureLevelLocator, required(toXmlText), {
+	wire: 'feature-level',
+});
+
+const durationQuantity = field(
 	{
 		displayName: 'Duration Quantity',
 		name: 'durationQuantity',
@@ -57,6 +67,11 @@ export const durationProperties: INodeProperties[] = [
 		default: 1,
 		description: 'How many days or months',
 	},
+	toPositiveInteger,
+	{ wire: 'duration-quantity' },
+);
+
+const durationUnits = field(
 	{
 		displayName: 'Duration Units',
 		name: 'durationUnits',
@@ -69,6 +84,13 @@ export const durationProperties: INodeProperties[] = [
 		default: 'months',
 		description: 'Whether Duration Quantity counts days or months',
 	},
+	required(toDurationUnits),
+	{ wire: 'duration-units' },
+);
+
+export const durationProperties: INodeProperties[] = [
+	durationQuantity.property,
+	durationUnits.property,
 ];
 
 /** A notice above an operation's fields that Spreedly allows on test sites only. */
@@ -111,21 +133,13 @@ export function planDocument(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 ): { root: string; fields: XmlFields } {
-	return {
-		root: 'subscription-plan',
-		fields: { id: requirePositiveInteger(ctx, 'planId', itemIndex, 'Plan ID') },
-	};
+	return { root: 'subscription-plan', fields: { id: planIdField.read(ctx, itemIndex) } };
 }
 
 /** `<duration-quantity>` and `<duration-units>` of the complimentary subscription and time extension. */
 export function durationFields(ctx: IExecuteFunctions, itemIndex: number): XmlFields {
 	return {
-		'duration-quantity': requirePositiveInteger(
-			ctx,
-			'durationQuantity',
-			itemIndex,
-			'Duration Quantity',
-		),
-		'duration-units': requireDurationUnits(ctx, itemIndex),
+		[durationQuantity.wire]: durationQuantity.read(ctx, itemIndex),
+		[durationUnits.wire]: durationUnits.read(ctx, itemIndex),
 	};
 }
