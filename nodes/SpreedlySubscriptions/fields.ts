@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection, forOperation } from '../shared/descriptions';
-import { required, toPositiveInteger } from '../shared/checks';
+import { required, toDecimalString, toPositiveInteger } from '../shared/checks';
+import type { Field } from '../shared/fields';
 import { field } from '../shared/fields';
 import { toDurationUnits, toXmlText } from './checks';
 import { existingSubscriberLocator, featureLevelLocator, planLocator } from './pickers';
@@ -104,8 +105,9 @@ export function testSitesOnlyNotice(operation: string, text: string): INodePrope
 	]);
 }
 
-export function amountProperty(description: string): INodeProperties {
-	return {
+/** Amount: a decimal sent exactly as written. */
+export function amountField(description: string): Field<string> {
+	const property: INodeProperties = {
 		displayName: 'Amount',
 		name: 'amount',
 		type: 'number',
@@ -114,6 +116,7 @@ export function amountProperty(description: string): INodeProperties {
 		default: 0,
 		description,
 	};
+	return field(property, toDecimalString);
 }
 
 /** The optional fields of Create and Get or Create. */

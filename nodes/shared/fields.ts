@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Check } from './checks';
-import { toDecimalString, toFiniteNumber, toPositiveInteger, toRequiredString } from './checks';
+import { toPositiveInteger } from './checks';
 import type { ApiContext } from './context';
 import { isRun } from './context';
 
@@ -139,17 +139,3 @@ export function returnAllAndLimit(): INodeProperties[] {
 export function readLimit(ctx: ApiContext, itemIndex: number): number | undefined {
 	return returnAllField.read(ctx, itemIndex) ? undefined : limitField.read(ctx, itemIndex);
 }
-
-/** Reads parameter `name` of an item and checks it, naming `label`: for parameters not yet declared as fields. */
-function fromParameter<T>(check: Check<T>) {
-	return (ctx: ApiContext, name: string, itemIndex: number, label: string): T =>
-		check(ctx, readParameter(ctx, name, itemIndex, ''), itemIndex, label);
-}
-
-export const requireString = fromParameter(toRequiredString);
-
-export const requirePositiveInteger = fromParameter(toPositiveInteger);
-
-export const requireFiniteNumber = fromParameter(toFiniteNumber);
-
-export const requireDecimalString = fromParameter(toDecimalString);

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { required } from '../../../shared/checks';
-import { field, requireDecimalString } from '../../../shared/fields';
+import { field } from '../../../shared/fields';
 import { optionalXmlText, toXmlText } from '../../checks';
-import { amountProperty, textProperty } from '../../fields';
+import { amountField, textProperty } from '../../fields';
 import { subscriberOperation } from './subscriberRequest';
 
 const name = field(
@@ -19,6 +19,8 @@ const name = field(
 	required(toXmlText),
 );
 
+const amount = amountField('The amount of the fee, in the currency of the subscriber’s plan');
+
 const properties: INodeProperties[] = [
 	name.property,
 	textProperty('Description', 'description', 'What the fee is for'),
@@ -28,7 +30,7 @@ const properties: INodeProperties[] = [
 		'A group that collects fees of the same kind on the invoice',
 		'Bandwidth',
 	),
-	amountProperty('The amount of the fee, in the currency of the subscriber’s plan'),
+	amount.property,
 ];
 
 /** Spreedly adds fees to active, recurring subscribers only: 422 otherwise, as for an invalid fee. */
@@ -58,7 +60,7 @@ export const { description, sending, plan } = subscriberOperation(
 					itemIndex,
 					'Group',
 				),
-				amount: requireDecimalString(ctx, 'amount', itemIndex, 'Amount'),
+				amount: amount.read(ctx, itemIndex),
 			},
 		},
 	}),
