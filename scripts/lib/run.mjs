@@ -29,7 +29,7 @@ export function run(command, args, { cwd, env, capture = false, input } = {}) {
 			const error = new Error(
 				`\`${[command, ...args].join(' ')}\` failed (${signal ?? `exit ${code}`})${output ? `:\n${output}` : ''}`,
 			);
-			Object.assign(error, { stdout, stderr, code });
+			Object.assign(error, { stdout, stderr, code, signal });
 			reject(error);
 		});
 	});
