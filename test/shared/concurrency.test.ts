@@ -56,12 +56,27 @@ describe('concurrency of item-wise operations', () => {
 	afterEach(() => jest.restoreAllMocks());
 
 	it('outputs in input order, every item paired, though later items are answered first', async () => {
-		const server = new Server();
-		agents(server, (id) => (6 - id) * 15);
+		// No timing: every request waits until all five are in flight, then they are answered last first.
+		const answeredIds: number[] = [];
+		const release = new Map<number, () => void>();
+		mockApi(ST_BASE)
+			.get(/\/api\/agents\/\d+$/)
+			.times(5)
+			.reply(async ({ url: uri }) => {
+				const id = Number(uri.split('/').pop());
+				await new Promise<void>((resolve) => {
+					release.set(id, resolve);
+					if (release.size === 5) release.get(5)?.();
+				});
+				answeredIds.push(id);
+				// Answering one lets the next lower id go.
+				setImmediate(() => release.get(id - 1)?.());
+				return [200, { Id: id }];
+			});
 		const { items, rawOutputs } = await runSignTraker(getAgent({ options: { concurrency: 5 } }), {
 			items: ids(5),
 		});
-		expect(server.events.filter((event) => event.startsWith('end'))[0]).toBe('end 5');
+		expect(answeredIds).toEqual([5, 4, 3, 2, 1]);
 		expect(items.map((item) => item.json.Id)).toEqual([1, 2, 3, 4, 5]);
 		expect(rawOutputs[0][0].map((item) => item.pairedItem)).toEqual(
 			[0, 1, 2, 3, 4].map((item) => ({ item })),
