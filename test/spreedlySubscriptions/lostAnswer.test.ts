@@ -6,16 +6,16 @@ const sleep = skipBackoffSleeps();
 describe('Spreedly writes whose answer was lost', () => {
 	it('does not repeat a rename, whose old customer ID is gone after the first try', async () => {
 		const api = spreedlyApi();
-		api.put(`${API}/subscribers/42.xml`).delay(2000).reply(200, '');
+		api.put(`${API}/subscribers/42.xml`).delay(4500).reply(200, '');
 		const { error } = await runSpreedly({
 			resource: 'subscriber',
 			operation: 'update',
 			customerId: '42',
 			updateFields: { newCustomerId: '43' },
-			options: { timeout: 500 },
+			options: { timeout: 1500 },
 		});
 		expect(api.requests()).toHaveLength(1);
-		expect(error?.message).toBe('Spreedly did not answer within 500 ms');
+		expect(error?.message).toBe('Spreedly did not answer within 1500 ms');
 		expect(sleep).not.toHaveBeenCalled();
 	});
 
@@ -23,7 +23,7 @@ describe('Spreedly writes whose answer was lost', () => {
 		const api = spreedlyApi();
 		api
 			.put(`${API}/subscribers/42.xml`)
-			.delay(2000)
+			.delay(4500)
 			.reply(200, '')
 			.put(`${API}/subscribers/42.xml`)
 			.reply(200, '');
@@ -32,7 +32,7 @@ describe('Spreedly writes whose answer was lost', () => {
 			operation: 'update',
 			customerId: '42',
 			updateFields: { email: 'new@example.com' },
-			options: { timeout: 500 },
+			options: { timeout: 1500 },
 		});
 		expect(api.requests()).toHaveLength(2);
 		expect(items[0].json).toMatchObject({ success: true, customerId: '42' });
@@ -42,7 +42,7 @@ describe('Spreedly writes whose answer was lost', () => {
 		const api = spreedlyApi(HOST);
 		api
 			.delete(`${API}/subscribers/42.xml`)
-			.delay(2000)
+			.delay(4500)
 			.reply(200, '')
 			.delete(`${API}/subscribers/42.xml`)
 			.reply(404, 'There is no subscriber with a customer id of 42', TEXT);
@@ -50,7 +50,7 @@ describe('Spreedly writes whose answer was lost', () => {
 			resource: 'subscriber',
 			operation: 'delete',
 			customerId: '42',
-			options: { timeout: 500 },
+			options: { timeout: 1500 },
 		});
 		expect(api.requests()).toHaveLength(2);
 		expect(error?.httpCode).toBe('404');
