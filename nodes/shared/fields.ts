@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Check } from './checks';
+import type { Check, ValueName } from './checks';
 import { toPositiveInteger } from './checks';
 import type { ApiContext } from './context';
 import { isRun } from './context';
@@ -48,6 +48,8 @@ export interface Field<T> {
 	readonly wire: string;
 	/** Checks a value given for the field, e.g. taken from a collection or an input item. */
 	check(ctx: ApiContext, value: unknown, itemIndex: number): T;
+	/** Checks a value an input item gives under the field's wire name (Map Automatically); errors name that input field. */
+	checkInput(ctx: ApiContext, value: unknown, itemIndex: number): T;
 	/** Reads the field's parameter (`in.name` when it belongs to a collection) for an item, once, and checks it. */
 	read(ctx: ApiContext, itemIndex: number): T;
 	/** The field's value in a collection read once (see readCollection): undefined when not added, else checked. */
@@ -82,17 +84,20 @@ export function field<T>(
 	const path = collection ? `${collection}.${property.name}` : property.name;
 	// n8n refuses `undefined` as a fallback; a field not added to its collection reads as null.
 	const fallback = collection ? null : property.default;
-	const checked = (ctx: ApiContext, value: unknown, itemIndex: number): T => {
+	const checkedAs = (ctx: ApiContext, value: unknown, itemIndex: number, name: ValueName): T => {
 		try {
-			return check(ctx, extractLocatorValue(value), itemIndex, property.displayName);
+			return check(ctx, value, itemIndex, name);
 		} catch (error) {
 			throw withHint(ctx, error, hint);
 		}
 	};
+	const checked = (ctx: ApiContext, value: unknown, itemIndex: number): T =>
+		checkedAs(ctx, extractLocatorValue(value), itemIndex, property.displayName);
 	return {
 		property,
 		wire,
 		check: checked,
+		checkInput: (ctx, value, itemIndex) => checkedAs(ctx, value, itemIndex, { inputField: wire }),
 		read: (ctx, itemIndex) =>
 			checked(ctx, readParameter(ctx, path, itemIndex, fallback), itemIndex),
 		from: (values, ctx, itemIndex) =>

@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../shared/checks';
-import type { IdentifyBy, RowField, RowValues } from './rows';
+import type { IdentifyBy, RowValues } from './rows';
+import type { RowFieldName } from './rowFields';
 import { requiredFields, rowFields } from './rows';
 
 /** What happens to an input field that is not a row field: n8n's "Handling Extra Fields in Input". */
 export type ExtraFieldHandling = 'error' | 'ignoreIt';
 
-function sameButForCase(key: string, fields: RowField[]): RowField | undefined {
+function sameButForCase(key: string, fields: RowFieldName[]): RowFieldName | undefined {
 	const lower = key.toLowerCase();
 	return fields.find((field) => field.toLowerCase() === lower);
 }
@@ -61,8 +62,5 @@ export function inputFieldValues(
 			'is not a field of a point transaction',
 			`Only ${listed(fields)} can be sent. Remove the other fields (${listed(extra)}) first, e.g. with an Edit Fields node, or set Options → Handling Extra Fields in Input to "Ignore Them".`,
 		);
-	return {
-		get: (field: RowField) => json[field],
-		name: (field: RowField) => ({ inputField: field }),
-	};
+	return (field) => field.checkInput(ctx, json[field.wire], itemIndex);
 }

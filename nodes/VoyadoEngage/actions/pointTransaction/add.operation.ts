@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import {
 	additionalFieldsCollection,
-	dateTimeProperty,
 	forOperation,
 	optionsCollection,
 } from '../../../shared/descriptions';
@@ -23,9 +22,9 @@ import { inputFieldValues } from '../../batchAdd/autoMap';
 import type { PlannedRow } from '../../batchAdd/contactRows';
 import { contactLookupStage, rowOf } from '../../batchAdd/contactRows';
 import type { IdentifyBy, RowDraft, TransactionRow } from '../../batchAdd/rows';
-import { buildTransactionRow, CONTACT_FIELDS, parameterValues } from '../../batchAdd/rows';
-import { definitionLocator } from '../../definitionPicker';
-import { contactIdField } from '../../fields';
+import { buildTransactionRow, parameterValues } from '../../batchAdd/rows';
+import { CONTACT_FIELDS, DATE_FIELDS, VALUE_FIELDS } from '../../batchAdd/rowFields';
+import { propertiesOf } from '../../../shared/fields';
 import { voyadoResponse } from '../../transport';
 
 /** Engage takes at most this many rows per POST. */
@@ -88,93 +87,11 @@ const identifyByProperty: INodeProperties = {
 		'How each row names its contact. An email, mobile phone or member number is looked up in Engage (each distinct one once) before any points are sent; a row whose contact is not found, or found more than once, is not booked and comes out with "accepted": false and the reason.',
 };
 
-/** Shows a contact parameter only for the kind Identify Contact By names. */
-const forIdentifier = (property: INodeProperties): INodeProperties => ({
-	...property,
-	displayOptions: { show: { identifyBy: [property.name] } },
-});
-
-/** The row's contact, by the kind Identify Contact By names. */
-const contactProperties = (
-	[
-		contactIdField('The GUID of the contact who receives (or loses) the points').property,
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. jane@example.com',
-			description: 'The email of the contact who receives (or loses) the points',
-		},
-		{
-			displayName: 'Mobile Phone',
-			name: 'mobilePhone',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. +46701234567',
-			description:
-				'The mobile phone number of the contact, as Engage holds it (international format)',
-		},
-		{
-			displayName: 'Member Number',
-			name: 'customKey',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 100234',
-			description:
-				"The contact's custom key in Engage: the member number or external ID, depending on the tenant",
-		},
-	] satisfies INodeProperties[]
-).map(forIdentifier);
-
 /** The row's fields as parameters, shown only when they are mapped one by one. */
 const rowFieldProperties: INodeProperties[] = [
-	...contactProperties,
-	definitionLocator(
-		"The point definition: which of the contact's point accounts is changed. Pick one, or give its numeric ID.",
-	),
-	{
-		displayName: 'Amount',
-		name: 'amount',
-		type: 'number',
-		required: true,
-		default: 0,
-		description: 'The number of points; negative to deduct',
-	},
-	{
-		displayName: 'Source',
-		name: 'source',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'Purchase',
-		description: 'Where the points come from. Required: Engage skips rows without it.',
-	},
-	{
-		displayName: 'Description',
-		name: 'description',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'Order 1001',
-		description: 'Why the points were given. Required: Engage skips rows without it.',
-	},
-	additionalFieldsCollection([
-		dateTimeProperty(
-			'Timestamp',
-			'timeStamp',
-			'When the transaction happened; Engage uses "now" when empty',
-		),
-		dateTimeProperty(
-			'Valid From',
-			'validFrom',
-			'When the points become usable (pending until then); Engage uses "now" when empty',
-		),
-		dateTimeProperty('Valid To', 'validTo', 'When the points expire'),
-	]),
+	...propertiesOf(Object.values(CONTACT_FIELDS)),
+	...propertiesOf(Object.values(VALUE_FIELDS)),
+	additionalFieldsCollection(propertiesOf(Object.values(DATE_FIELDS))),
 ];
 const rowProperties = rowFieldProperties.map((property) => ({
 	...property,
@@ -291,8 +208,7 @@ function rowReader(ctx: IExecuteFunctions): (itemIndex: number) => RowDraft {
 	const mode = ctx.getNodeParameter('mappingMode', 0, 'defineBelow') as MappingMode;
 	const identifyBy = readIdentifyBy(ctx);
 	if (mode !== 'autoMapInputData')
-		return (itemIndex) =>
-			buildTransactionRow(ctx, itemIndex, parameterValues(ctx, itemIndex), identifyBy);
+		return (itemIndex) => buildTransactionRow(parameterValues(ctx, itemIndex), identifyBy);
 	const items = ctx.getInputData();
 	const extraFields = ctx.getNodeParameter(
 		'options.handlingExtraData',
@@ -301,8 +217,6 @@ function rowReader(ctx: IExecuteFunctions): (itemIndex: number) => RowDraft {
 	) as ExtraFieldHandling;
 	return (itemIndex) =>
 		buildTransactionRow(
-			ctx,
-			itemIndex,
 			inputFieldValues(ctx, itemIndex, items[itemIndex].json, extraFields, identifyBy),
 			identifyBy,
 		);
