@@ -19,17 +19,27 @@ const name = field(
 	required(toXmlText),
 );
 
-const amount = amountField('The amount of the fee, in the currency of the subscriber’s plan');
-
-const properties: INodeProperties[] = [
-	name.property,
+const feeDescription = field(
 	textProperty('Description', 'description', 'What the fee is for'),
+	optionalXmlText,
+);
+
+const group = field(
 	textProperty(
 		'Group',
 		'group',
 		'A group that collects fees of the same kind on the invoice',
 		'Bandwidth',
 	),
+	optionalXmlText,
+);
+
+const amount = amountField('The amount of the fee, in the currency of the subscriber’s plan');
+
+const properties: INodeProperties[] = [
+	name.property,
+	feeDescription.property,
+	group.property,
 	amount.property,
 ];
 
@@ -48,18 +58,8 @@ export const { description, sending, plan } = subscriberOperation(
 			root: 'fee',
 			fields: {
 				name: name.read(ctx, itemIndex),
-				description: optionalXmlText(
-					ctx,
-					ctx.getNodeParameter('description', itemIndex, ''),
-					itemIndex,
-					'Description',
-				),
-				group: optionalXmlText(
-					ctx,
-					ctx.getNodeParameter('group', itemIndex, ''),
-					itemIndex,
-					'Group',
-				),
+				[feeDescription.wire]: feeDescription.read(ctx, itemIndex),
+				[group.wire]: group.read(ctx, itemIndex),
 				amount: amount.read(ctx, itemIndex),
 			},
 		},

@@ -8,7 +8,10 @@ import {
 import { WRITES } from '../../../shared/pipeline/operation';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { ItemPlan } from '../../../shared/pipeline/operation';
-import { invalidParameter, toJsonObject } from '../../../shared/checks';
+import type { Check } from '../../../shared/checks';
+import { invalidParameter, optional, toJsonObject } from '../../../shared/checks';
+import type { Field } from '../../../shared/fields';
+import { field, propertiesOf, readCollection } from '../../../shared/fields';
 import { toXmlText } from '../../checks';
 import { subscriberField, textProperty } from '../../fields';
 import type { XmlFields } from '../../xmlRequest';
@@ -22,27 +25,67 @@ const SUBSCRIBER_JSON = 'Subscriber (JSON)';
 export const CUSTOMER_ID_TAKEN_HINT =
 	"Spreedly answers 403 when the New Customer ID is already another subscriber's: choose one that is not in use.";
 
+/** A value to set: text, or null (from a subscriber object) to clear it. */
+const toWritableValue: Check<string | null> = (ctx, value, itemIndex, label) => {
+	if (value === null) return null;
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			label,
+			`must be text or null, got ${JSON.stringify(value)}`,
+		);
+	}
+	return toXmlText(ctx, value, itemIndex, label);
+};
+
+function updateField(property: INodeProperties): Field<string | null> {
+	return field(property, toWritableValue, { in: 'updateFields' });
+}
+
+const newCustomerIdField = updateField(
+	textProperty(
+		'New Customer ID',
+		'newCustomerId',
+		"Changes the subscriber's customer ID to this one",
+	),
+);
+
+/** The fields Update Fields may set one by one, each named as a subscriber object's key. */
+const UPDATE_FIELDS = [
+	updateField(
+		textProperty('Billing First Name', 'billingFirstName', 'The first name on the billing details'),
+	),
+	updateField(
+		textProperty('Billing Last Name', 'billingLastName', 'The last name on the billing details'),
+	),
+	updateField(textProperty('Email', 'email', "The subscriber's email address", 'name@email.com')),
+	newCustomerIdField,
+	updateField(
+		textProperty('Screen Name', 'screenName', 'The name Spreedly shows for the subscriber'),
+	),
+];
+const updateFieldByName = new Map(
+	UPDATE_FIELDS.map((declared) => [declared.property.name, declared]),
+);
+
+const subscriberJsonField = field(
+	{
+		displayName: SUBSCRIBER_JSON,
+		name: 'subscriber',
+		type: 'json',
+		default: '{}',
+		description:
+			'A subscriber as Get outputs it (e.g. the whole item of a Get, by expression), with the values you changed. Its screenName, email, newCustomerId, billingFirstName and billingLastName are sent (null clears a value); customerId must match Customer ID; the read-only keys are handled as the Read-Only Keys option says; any other key is an error.',
+	},
+	// Left empty (or null from an expression) it sets nothing.
+	optional(toJsonObject),
+	{ in: 'updateFields' },
+);
+
 const properties: INodeProperties[] = [
 	subscriberField.property,
-	updateFieldsCollection([
-		textProperty('Billing First Name', 'billingFirstName', 'The first name on the billing details'),
-		textProperty('Billing Last Name', 'billingLastName', 'The last name on the billing details'),
-		textProperty('Email', 'email', "The subscriber's email address", 'name@email.com'),
-		textProperty(
-			'New Customer ID',
-			'newCustomerId',
-			"Changes the subscriber's customer ID to this one",
-		),
-		textProperty('Screen Name', 'screenName', 'The name Spreedly shows for the subscriber'),
-		{
-			displayName: SUBSCRIBER_JSON,
-			name: 'subscriber',
-			type: 'json',
-			default: '{}',
-			description:
-				'A subscriber as Get outputs it (e.g. the whole item of a Get, by expression), with the values you changed. Its screenName, email, newCustomerId, billingFirstName and billingLastName are sent (null clears a value); customerId must match Customer ID; the read-only keys are handled as the Read-Only Keys option says; any other key is an error.',
-		},
-	]),
+	updateFieldsCollection([...propertiesOf(UPDATE_FIELDS), subscriberJsonField.property]),
 	optionsCollection([
 		{
 			displayName: 'Read-Only Keys',
@@ -71,31 +114,6 @@ export const sending = WRITES;
 
 export const description = forOperation('subscriber', 'update', properties);
 
-const updateFieldLabels = Object.fromEntries(
-	((properties[1].options ?? []) as INodeProperties[]).map((option) => [
-		option.name,
-		option.displayName,
-	]),
-);
-
-function writableValue(
-	ctx: IExecuteFunctions,
-	value: unknown,
-	itemIndex: number,
-	label: string,
-): string | null {
-	if (value === null) return null;
-	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw invalidParameter(
-			ctx,
-			itemIndex,
-			label,
-			`must be text or null, got ${JSON.stringify(value)}`,
-		);
-	}
-	return toXmlText(ctx, value, itemIndex, label);
-}
-
 interface SubscriberChanges {
 	fields: Record<string, string | null>;
 	readOnlyKeys: string[];
@@ -112,7 +130,7 @@ function changesFromObject(
 	const unknown: string[] = [];
 	for (const [key, value] of Object.entries(subscriber)) {
 		if (WRITABLE_KEYS.includes(key))
-			changes.fields[key] = writableValue(ctx, value, itemIndex, `${SUBSCRIBER_JSON} → ${key}`);
+			changes.fields[key] = toWritableValue(ctx, value, itemIndex, `${SUBSCRIBER_JSON} → ${key}`);
 		else if (READ_ONLY_KEYS.includes(key)) changes.readOnlyKeys.push(key);
 		else if (key === IDENTITY_KEY) {
 			if (String(value).trim() !== customerId) {
@@ -143,17 +161,20 @@ function readChanges(
 	customerId: string,
 	itemIndex: number,
 ): SubscriberChanges {
-	const updateFields = ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const { subscriber, ...explicit } = updateFields;
+	const updateFields = readCollection(ctx, 'updateFields', itemIndex);
 	const fromObject = changesFromObject(
 		ctx,
-		toJsonObject(ctx, subscriber ?? {}, itemIndex, SUBSCRIBER_JSON),
+		subscriberJsonField.from(updateFields, ctx, itemIndex) ?? {},
 		customerId,
 		itemIndex,
 	);
 	const fields = { ...fromObject.fields };
-	for (const [key, value] of Object.entries(explicit)) {
-		const text = writableValue(ctx, value, itemIndex, updateFieldLabels[key] ?? key);
+	for (const [key, value] of Object.entries(updateFields)) {
+		if (key === subscriberJsonField.property.name) continue;
+		const declared = updateFieldByName.get(key);
+		const text = declared
+			? declared.check(ctx, value, itemIndex)
+			: toWritableValue(ctx, value, itemIndex, key);
 		if (key in fields && fields[key] !== text) {
 			throw invalidParameter(
 				ctx,
@@ -167,7 +188,7 @@ function readChanges(
 	}
 	// A subscriber always has a customer ID: renaming it to nothing (or to null) is refused here.
 	if (fields.newCustomerId === '' || fields.newCustomerId === null)
-		throw invalidParameter(ctx, itemIndex, 'New Customer ID', 'is empty');
+		throw invalidParameter(ctx, itemIndex, newCustomerIdField.property.displayName, 'is empty');
 	if (Object.keys(fields).length === 0) {
 		throw invalidParameter(
 			ctx,

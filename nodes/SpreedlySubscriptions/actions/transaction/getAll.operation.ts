@@ -2,18 +2,30 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { READS } from '../../../shared/pipeline/operation';
 import { forOperation, optionsCollection } from '../../../shared/descriptions';
-import { returnAllAndLimit } from '../../../shared/fields';
+import { field, returnAllAndLimit } from '../../../shared/fields';
 import type { ItemPlan } from '../../../shared/pipeline/operation';
 import { collectPages } from '../../../shared/paging';
 import { planList } from '../../../shared/pipeline/list';
 import type { RequestSettings } from '../../../shared/requestSettings';
+import type { Check } from '../../../shared/checks';
 import { invalidParameter } from '../../../shared/checks';
 import { fetchPage } from '../../listing';
 
-/** `transactions.xml` answers at most 50 transactions per request. */
-export const TRANSACTION_BATCH = 50;
+/** Since ID: a transaction ID, or empty for "from the first transaction" (0). */
+const toSinceId: Check<number> = (ctx, value, itemIndex, label) => {
+	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
+	if (text === '') return 0;
+	if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)))
+		throw invalidParameter(
+			ctx,
+			itemIndex,
+			label,
+			`must be a transaction ID (a whole number), got ${JSON.stringify(value)}`,
+		);
+	return Number(text);
+};
 
-const properties: INodeProperties[] = [
+const sinceIdField = field(
 	{
 		displayName: 'Since ID',
 		name: 'sinceId',
@@ -23,6 +35,15 @@ const properties: INodeProperties[] = [
 		description:
 			'Only transactions with a higher ID than this one (e.g. the last ID a previous run saw). Leave empty to start from the first transaction.',
 	},
+	toSinceId,
+	{ wire: 'since_id' },
+);
+
+/** `transactions.xml` answers at most 50 transactions per request. */
+export const TRANSACTION_BATCH = 50;
+
+const properties: INodeProperties[] = [
+	sinceIdField.property,
 	...returnAllAndLimit(),
 	optionsCollection([]),
 ];
@@ -30,20 +51,6 @@ const properties: INodeProperties[] = [
 export const sending = READS;
 
 export const description = forOperation('transaction', 'getAll', properties);
-
-function readSinceId(ctx: IExecuteFunctions, itemIndex: number): number {
-	const value = ctx.getNodeParameter('sinceId', itemIndex, '') as unknown;
-	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
-	if (text === '') return 0;
-	if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)))
-		throw invalidParameter(
-			ctx,
-			itemIndex,
-			'Since ID',
-			`must be a transaction ID (a whole number), got ${JSON.stringify(value)}`,
-		);
-	return Number(text);
-}
 
 function idOf(transaction: IDataObject): number {
 	return typeof transaction.id === 'number' ? transaction.id : Number(transaction.id);
@@ -55,7 +62,7 @@ export function plan(
 	itemIndex: number,
 	settings: RequestSettings,
 ): ItemPlan {
-	const sinceId = readSinceId(this, itemIndex);
+	const sinceId = sinceIdField.read(this, itemIndex);
 	return planList(this, itemIndex, async (limit) => {
 		return await transactionsSince(this, sinceId, limit, itemIndex, settings);
 	});
@@ -72,7 +79,7 @@ async function transactionsSince(
 		const after = {
 			ctx,
 			path: '/transactions.xml',
-			query: { since_id: cursor },
+			query: { [sinceIdField.wire]: cursor },
 			itemIndex,
 			settings,
 		};
